@@ -1,0 +1,263 @@
+"""The `cleanup` command: parses arguments and calls the library; no logic lives here.
+
+Exit codes: 0 nothing found (or everything fixed); 1 findings remain; 2 usage, input, pack or
+configuration error (the message is one line on standard error).
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cleanup import report
+from cleanup.config import Settings, load_settings
+from cleanup.errors import CleanupError
+from cleanup.examples import check_pack_examples
+from cleanup.pack import load_builtin_packs, load_packs
+from cleanup.run import FileReport, STDIN, check_file, fix_file, input_paths, linter_for, packs_for
+from cleanup.textfile import encode
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CleanupError as exc:
+            click.echo(f"cleanup: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("cleanup: interrupted; files already written are complete, "
+                       "the rest untouched", err=True)
+            sys.exit(130)
+    return wrapper
+
+
+def _selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--select", multiple=True, metavar="RULE",
+                     help="Only these rules: rule ids, pack ids or globs (repeatable, or comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="RULE",
+                     help="Skip these rules: rule ids, pack ids or globs."),
+        click.option("--packs", "pack_paths", multiple=True, metavar="PATH",
+                     type=click.Path(), help="Add a rule pack file or folder (repeatable)."),
+        click.option("--no-builtin-packs", is_flag=True, default=None,
+                     help="Use only the packs given with --packs."),
+        click.option("--include", multiple=True, metavar="GLOB",
+                     help="In folders, read only files matching these globs."),
+        click.option("--exclude", multiple=True, metavar="GLOB",
+                     help="Skip files and folders matching these globs."),
+        click.option("--encoding", default=None,
+                     help="Read files in this encoding (default: UTF-8, or what a BOM says)."),
+        click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+                     default="text", show_default=True, help="Output format."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _settings(select: tuple[str, ...], ignore: tuple[str, ...], pack_paths: tuple[str, ...],
+              no_builtin_packs: bool | None, include: tuple[str, ...], exclude: tuple[str, ...],
+              encoding: str | None) -> Settings:
+    settings = load_settings()
+    for warning in settings.warnings:
+        click.echo(f"cleanup: warning: {warning}", err=True)
+
+    def split(values: tuple[str, ...]) -> list[str]:
+        return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+    if select:
+        settings.select = split(select)
+    settings.ignore += split(ignore)
+    settings.packs += list(pack_paths)
+    if no_builtin_packs:
+        settings.builtin_packs = False
+    settings.include = split(include) or settings.include
+    settings.exclude += split(exclude)
+    settings.encoding = encoding or settings.encoding
+    return settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cleanup", prog_name="cleanup")
+def main() -> None:
+    """Find and fix machine-translation artifacts in English text."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_selection_options
+@_fail_cleanly
+def check(paths: tuple[str, ...], output_format: str, **selection: Any) -> None:
+    """Report problems in PATHS (files, folders, or - for standard input)."""
+    settings = _settings(**selection)
+    linter = linter_for(settings)
+    reports = [check_file(linter, p, settings.encoding) for p in input_paths(paths, settings)]
+    if output_format == "json":
+        click.echo(report.findings_json(reports))
+    else:
+        for r in reports:
+            for f in r.findings:
+                click.echo(report.finding_line(r.path, f))
+        _print_notes(reports)
+        click.echo(report.summary(reports, fixing=False), err=not reports)
+    sys.exit(_exit_code(reports))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the changes as a diff and write nothing.")
+@click.option("--diff-style", type=click.Choice(["unified", "word"]), default=None,
+              help="unified: line diff; word: changed words inside each line.")
+@click.option("--unsafe-fixes", is_flag=True, default=None,
+              help="Also apply suggestions (fixes not known to be safe).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the corrected text of the single input to this file.")
+@_selection_options
+@_fail_cleanly
+def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
+        unsafe_fixes: bool | None, output: str | None, output_format: str,
+        **selection: Any) -> None:
+    """Fix problems in PATHS in place and report what changed and what remains.
+
+    With - the text is read from standard input and the corrected text written to standard
+    output (the report goes to standard error).
+    """
+    settings = _settings(**selection)
+    unsafe = settings.unsafe_fixes if unsafe_fixes is None else unsafe_fixes
+    style = diff_style or settings.diff_style
+    files = list(input_paths(paths, settings))
+    if output and len(files) != 1:
+        raise click.UsageError("-o/--output takes exactly one input")
+    to_stdout = output is not None or files == [STDIN]
+    linter = linter_for(settings)
+    write = not show_diff and not to_stdout
+    reports = [fix_file(linter, p, unsafe=unsafe, write=write, encoding=settings.encoding)
+               for p in files]
+    if to_stdout and not show_diff and reports and reports[0].source and reports[0].fixed:
+        r = reports[0]
+        data = encode(r.fixed.text, r.source.encoding, r.source.bom, r.path)
+        if output:
+            Path(output).write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+    # The report goes to stderr when stdout carries the corrected text.
+    err = to_stdout and output is None and not show_diff
+    if output_format == "json":
+        click.echo(report.findings_json(reports), err=err)
+        sys.exit(_exit_code(reports))
+    color = sys.stdout.isatty() and not err
+    for r in reports:
+        if r.fixed is None or not r.fixed.changed:
+            continue
+        if show_diff:
+            render = report.word_diff if style == "word" else report.unified_diff
+            kwargs = {"color": color} if style == "word" else {}
+            click.echo(render(r.path, r.fixed.original, r.fixed.text, **kwargs), nl=False)
+        for line in report.change_lines(r.path, r.fixed.applied):
+            click.echo(f"fixed {line}", err=err)
+    for r in reports:
+        for f in r.findings:
+            click.echo(report.finding_line(r.path, f), err=err)
+    _print_notes(reports)
+    click.echo(report.summary(reports, fixing=True), err=err)
+    sys.exit(_exit_code(reports, diffing=show_diff))
+
+
+def _print_notes(reports: list[FileReport]) -> None:
+    for r in reports:
+        if r.skipped:
+            click.echo(f"cleanup: note: {r.skipped}", err=True)
+        if r.error:
+            click.echo(f"cleanup: error: {r.error}", err=True)
+
+
+def _exit_code(reports: list[FileReport], diffing: bool = False) -> int:
+    if any(r.error for r in reports):
+        return EXIT_ERROR
+    if any(r.findings for r in reports):
+        return EXIT_FINDINGS
+    if diffing and any(r.fixed and r.fixed.changed for r in reports):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--packs", "pack_paths", multiple=True, type=click.Path())
+@_fail_cleanly
+def explain(rule_id: str, pack_paths: tuple[str, ...]) -> None:
+    """Explain a rule: what it flags, why, and its examples."""
+    settings = load_settings()
+    settings.packs += list(pack_paths)
+    rules = {r.id: r for p in packs_for(settings) for r in p.rules}
+    rule = rules.get(rule_id)
+    if rule is None:
+        close = [r for r in rules if rule_id in r]
+        hint = f" (did you mean {', '.join(close[:5])}?)" if close else ""
+        raise CleanupError(f"no rule {rule_id!r}{hint}")
+    click.echo(report.explain_rule(rule))
+
+
+@main.group()
+def packs() -> None:
+    """List, show, validate and test rule packs."""
+
+
+@packs.command("list")
+@click.option("--packs", "pack_paths", multiple=True, type=click.Path())
+@_fail_cleanly
+def packs_list(pack_paths: tuple[str, ...]) -> None:
+    """List the built-in packs (and those given with --packs)."""
+    for pack in load_builtin_packs() + load_packs(pack_paths):
+        click.echo(f"{pack.id:<24} v{pack.version:<6} {len(pack.rules):>4} rules  {pack.description}")
+
+
+@packs.command("show")
+@click.argument("pack_id")
+@click.option("--packs", "pack_paths", multiple=True, type=click.Path())
+@_fail_cleanly
+def packs_show(pack_id: str, pack_paths: tuple[str, ...]) -> None:
+    """Show a pack's rules."""
+    for pack in load_builtin_packs() + load_packs(pack_paths):
+        if pack.id == pack_id:
+            click.echo(report.describe_pack(pack))
+            return
+    raise CleanupError(f"no pack {pack_id!r} (see `cleanup packs list`)")
+
+
+@packs.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_fail_cleanly
+def packs_validate(paths: tuple[str, ...]) -> None:
+    """Check that pack files are well formed; errors name the file, line and rule."""
+    loaded = load_packs(paths)
+    for pack in loaded:
+        for warning in pack.warnings:
+            click.echo(f"cleanup: warning: {warning}", err=True)
+        click.echo(f"{pack.source}: pack {pack.id!r} is valid ({len(pack.rules)} rules)")
+
+
+@packs.command("test")
+@click.argument("paths", nargs=-1, type=click.Path())
+@_fail_cleanly
+def packs_test(paths: tuple[str, ...]) -> None:
+    """Run every rule's examples (no PATH: the built-in packs)."""
+    loaded = load_packs(paths) if paths else load_builtin_packs()
+    failures = check_pack_examples(loaded)
+    for failure in failures:
+        click.echo(str(failure))
+    examples = sum(len(r.examples) for p in loaded for r in p.rules)
+    rules = sum(len(p.rules) for p in loaded)
+    click.echo(f"{examples} examples of {rules} rules in {len(loaded)} packs: "
+               f"{len(failures)} failed")
+    sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)

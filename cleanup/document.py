@@ -1,0 +1,66 @@
+"""A document is the prose the rules read plus a map from prose offsets back to the file.
+
+Plain text maps one to one. A markup reader (Markdown, HTML, subtitles, PO, XLIFF) hands the
+rules only its prose, as segments placed at their offsets in the source, so every finding can
+still be reported and fixed at its place in the file.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """`length` characters of prose at `prose_start` come from `source_start` in the source."""
+
+    prose_start: int
+    source_start: int
+    length: int
+
+
+@dataclass(slots=True)
+class LineIndex:
+    """1-based line and column of a code-point offset (columns count code points)."""
+
+    text: str
+    _starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # A line ends at \n, \r\n or a lone \r: the same breaks the file keeps on write.
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+@dataclass(slots=True)
+class Document:
+    """`text` is what the rules see; `source` is the file's decoded text."""
+
+    text: str
+    source: str
+    path: str = "-"
+    segments: tuple[Segment, ...] | None = None  # None: prose is the source itself
+    _lines: LineIndex | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def plain(cls, text: str, path: str = "-") -> Document:
+        return cls(text=text, source=text, path=path)
+
+    def to_source(self, offset: int) -> int:
+        if self.segments is None:
+            return offset
+        starts = [s.prose_start for s in self.segments]
+        i = max(bisect.bisect_right(starts, offset) - 1, 0)
+        seg = self.segments[i]
+        return seg.source_start + min(offset - seg.prose_start, seg.length)
+
+    def position(self, source_offset: int) -> tuple[int, int]:
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines.position(source_offset)

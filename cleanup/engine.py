@@ -1,0 +1,63 @@
+"""The linter: compiled rules run over a document and give findings in file positions."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from cleanup.document import Document
+from cleanup.finding import Finding, Severity
+from cleanup.kinds import KINDS
+from cleanup.kinds.base import Check
+from cleanup.pack import Pack, Rule, select_rules
+from cleanup.phrases import PhraseIndex
+from cleanup.suppress import apply_suppressions
+
+TIMEOUT_RULE = "cleanup/rule-timeout"
+
+
+class Linter:
+    """Compile once, check many documents: an editor keeps one and re-checks on each change."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules: list[Rule] = list(rules)
+        self.phrases = PhraseIndex()
+        self.checks: list[Check] = [
+            KINDS[rule.kind](rule, owner, self.phrases) for owner, rule in enumerate(self.rules)]
+
+    @classmethod
+    def from_packs(cls, packs: Iterable[Pack], select: Sequence[str] = (),
+                   ignore: Sequence[str] = ()) -> Linter:
+        return cls(select_rules(packs, select, ignore))
+
+    def check(self, doc: Document) -> list[Finding]:
+        text = doc.text
+        hits = self.phrases.scan(text)
+        found: list[Finding] = []
+        for check in self.checks:
+            try:
+                found.extend(check.find(text, hits.get(check.owner, ())))
+            except TimeoutError:
+                found.append(_timeout_finding(check.rule, text))
+        located = [self._locate(doc, f) for f in found]
+        located.sort(key=lambda f: (f.start, f.end, f.rule))
+        return apply_suppressions(doc, located)
+
+    def check_text(self, text: str) -> list[Finding]:
+        return self.check(Document.plain(text))
+
+    @staticmethod
+    def _locate(doc: Document, finding: Finding) -> Finding:
+        start, end = doc.to_source(finding.start), doc.to_source(finding.end)
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        related = tuple((doc.to_source(a), doc.to_source(b)) for a, b in finding.related)
+        return replace(finding, start=start, end=end, line=line, column=column,
+                       end_line=end_line, end_column=end_column, related=related)
+
+
+def _timeout_finding(rule: Rule, text: str) -> Finding:
+    return Finding(
+        rule=TIMEOUT_RULE, pack="cleanup", category="other", severity=Severity.ERROR,
+        message=f"rule {rule.id} took too long on this document and was stopped; "
+                "its pattern backtracks catastrophically (see `cleanup explain`)",
+        start=0, end=0, text="")

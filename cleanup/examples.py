@@ -1,0 +1,49 @@
+"""Every rule carries examples; running them is how a pack is tested (`cleanup packs test`)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from cleanup.document import Document
+from cleanup.engine import Linter
+from cleanup.fixes import fix
+from cleanup.pack import Example, Pack, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleFailure:
+    rule: Rule
+    example: Example
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.rule.source}:{self.rule.line}: {self.rule.id}: {self.problem}"
+
+
+def check_rule_examples(rule: Rule) -> Iterator[ExampleFailure]:
+    linter = Linter([rule])
+    if not rule.examples:
+        yield ExampleFailure(rule, Example("", True), "has no examples")
+    for example in rule.examples:
+        findings = linter.check(Document.plain(example.text))
+        if not example.flagged:
+            if findings:
+                yield ExampleFailure(rule, example, f"flags the good example {example.text!r} "
+                                     f"at {findings[0].text!r}")
+            continue
+        if not findings:
+            yield ExampleFailure(rule, example, f"does not flag the bad example {example.text!r}")
+            continue
+        if example.fixed is None:
+            continue
+        result = fix(linter, Document.plain(example.text), unsafe=True)
+        if result.text != example.fixed:
+            yield ExampleFailure(rule, example, f"fixes {example.text!r} to {result.text!r}, "
+                                 f"expected {example.fixed!r}")
+        elif any(f.replacements for f in result.remaining):
+            yield ExampleFailure(rule, example, f"still wants to change its own fix {result.text!r}")
+
+
+def check_pack_examples(packs: Iterable[Pack]) -> list[ExampleFailure]:
+    return [failure for pack in packs for rule in pack.rules
+            for failure in check_rule_examples(rule)]

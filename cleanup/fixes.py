@@ -1,0 +1,77 @@
+"""Choose non-overlapping edits, apply them, repeat until the text stops changing."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from cleanup.document import Document
+from cleanup.engine import Linter
+from cleanup.finding import Edit, Finding
+
+MAX_PASSES = 8  # a fix that enables another converges in two or three; more is a cycle
+
+
+@dataclass(slots=True)
+class FixResult:
+    original: str
+    text: str
+    # Edits of each pass; offsets refer to the text that pass started from.
+    passes: list[list[Edit]] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)
+
+    @property
+    def applied(self) -> list[Edit]:
+        return [edit for edits in self.passes for edit in edits]
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def choose_edits(findings: Iterable[Finding], unsafe: bool = False) -> list[Edit]:
+    """Deterministic: leftmost first, then the longest, then the most severe, then by rule id."""
+    candidates = sorted(
+        (f for f in findings if f.replacements and (f.safe or unsafe)),
+        key=lambda f: (f.start, -(f.end - f.start), -f.severity, f.rule))
+    edits: list[Edit] = []
+    last_end = -1
+    for f in candidates:
+        if f.start < last_end or (f.start == last_end and f.start == f.end):
+            continue
+        edits.append(Edit(f.start, f.end, f.replacements[0], f))
+        last_end = f.end
+    return edits
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        parts.append(text[pos:edit.start])
+        parts.append(edit.new)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+Reader = Callable[[str], Document]
+
+
+def fix(linter: Linter, doc: Document, unsafe: bool = False,
+        reader: Reader | None = None) -> FixResult:
+    """Fix `doc` until nothing fixable is left; `reader` re-reads a fixed source (markup)."""
+    read = reader or (lambda source: Document.plain(source, doc.path))
+    result = FixResult(original=doc.source, text=doc.source)
+    findings = linter.check(doc)
+    for _ in range(MAX_PASSES):
+        edits = choose_edits(findings, unsafe)
+        if not edits:
+            break
+        new_text = apply_edits(result.text, edits)
+        if new_text == result.text:
+            break
+        result.passes.append(edits)
+        result.text = new_text
+        findings = linter.check(read(new_text))
+    result.remaining = findings
+    return result

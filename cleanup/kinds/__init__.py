@@ -1,0 +1,17 @@
+"""The check kinds: a rule's `kind` picks one; adding a rule never needs code."""
+from __future__ import annotations
+
+from cleanup.kinds.base import Check
+from cleanup.kinds.consistency import ConsistencyCheck
+from cleanup.kinds.existence import ExistenceCheck
+from cleanup.kinds.pattern import PatternCheck
+from cleanup.kinds.script import ScriptCheck
+from cleanup.kinds.substitution import SubstitutionCheck
+
+KINDS: dict[str, type[Check]] = {
+    "substitution": SubstitutionCheck,
+    "existence": ExistenceCheck,
+    "pattern": PatternCheck,
+    "consistency": ConsistencyCheck,
+    "script": ScriptCheck,
+}

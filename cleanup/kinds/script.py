@@ -1,0 +1,72 @@
+"""`script`: characters that do not belong in English text.
+
+    scripts: [Arabic, Hebrew]     # flag runs of words in these Unicode scripts (no fix)
+    characters:                   # or: these characters, each with its replacement
+      "\u200b": ""                # zero width space → delete
+      "\u0661": "1"               # Arabic-Indic digit one → 1
+      "\u202e": null              # flag only
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import regex
+
+from cleanup.finding import Finding
+from cleanup.kinds.base import Check, Hits, regex_matches, string_list
+
+if TYPE_CHECKING:
+    from cleanup.pack import Rule
+    from cleanup.phrases import PhraseIndex
+
+
+class ScriptCheck(Check):
+    KEYS = {
+        "scripts": "Unicode script names (Arabic, Hebrew, Cyrillic, …): runs are flagged",
+        "characters": "mapping: character → replacement ('' deletes, null flags only)",
+    }
+
+    def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
+        super().__init__(rule, owner, phrases)
+        scripts = string_list(rule, "scripts", required=False)
+        characters = rule.spec.get("characters") or {}
+        if not isinstance(characters, dict) or not all(
+                isinstance(k, str) and len(k) == 1 and (v is None or isinstance(v, str))
+                for k, v in characters.items()):
+            raise rule.error("'characters' must map single characters to a string or null")
+        if bool(scripts) == bool(characters):
+            raise rule.error("needs exactly one of 'scripts' or 'characters'")
+        self.characters: dict[str, str | None] = characters
+        if scripts:
+            for name in scripts:
+                try:
+                    regex.compile(rf"\p{{Script={name}}}")
+                except regex.error:
+                    raise rule.error(f"unknown Unicode script {name!r}") from None
+            # A run: words of letters and marks of these scripts, with the spaces and joiners
+            # between them. Digits and punctuation alone are other rules' business.
+            letter = "[[" + "".join(rf"\p{{Script={n}}}" for n in scripts) + r"]&&[\p{L}\p{M}]]"
+            self.pattern = regex.compile(
+                rf"{letter}+(?:[\p{{Zs}}\u200c\u200d]+{letter}+)*", regex.VERSION1)
+            self.skip_ascii = True
+        else:
+            self.pattern = regex.compile(
+                "[" + "".join(regex.escape(c) for c in characters) + "]+", regex.VERSION1)
+            # Replacement runs are the same character class: a flag-only character must not
+            # ride along with fixable ones in one finding.
+            self.skip_ascii = all(not c.isascii() for c in characters)
+
+    def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        if self.skip_ascii and text.isascii():  # the common case for English: nothing to do
+            return
+        for m in regex_matches(self.pattern, text):
+            if not self.characters:
+                yield self.finding(text, m.start(), m.end(), safe=False)
+                continue
+            run = m.group()
+            if any(self.characters[c] is None for c in run):
+                yield self.finding(text, m.start(), m.end(), safe=False)
+            else:
+                yield self.finding(text, m.start(), m.end(),
+                                   ["".join(self.characters[c] or "" for c in run)])

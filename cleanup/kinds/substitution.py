@@ -1,0 +1,58 @@
+"""`substitution`: listed phrases (or regexes) and what to write instead.
+
+    swap:
+      Rashatoudi: RT             # one replacement: a safe fix unless the rule says `safe: false`
+      Al-Alam network: [Al-Alam, Al-Alam TV]   # several: suggestions only
+    regex: false                 # true: the keys are regular expressions, values templates
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cleanup.casing import match_case
+from cleanup.finding import Finding
+from cleanup.kinds.base import Check, Hits, add_phrase, compile_regex, regex_matches
+
+if TYPE_CHECKING:
+    import regex
+
+    from cleanup.pack import Rule
+    from cleanup.phrases import PhraseIndex
+
+
+class SubstitutionCheck(Check):
+    KEYS = {
+        "swap": "mapping: phrase → replacement, or → list of suggested replacements",
+        "regex": "true when the swap keys are regular expressions (values are templates)",
+    }
+
+    def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
+        super().__init__(rule, owner, phrases)
+        swap = rule.spec.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise rule.error("'swap' must be a non-empty mapping of phrase to replacement(s)")
+        self.entries: list[tuple[str, tuple[str, ...]]] = []
+        for phrase, value in swap.items():
+            reps = [value] if isinstance(value, str) else value
+            if not isinstance(phrase, str) or not isinstance(reps, list) or not all(
+                    isinstance(r, str) for r in reps):
+                raise rule.error(f"swap entry {phrase!r} must map a string to a string or list")
+            self.entries.append((phrase, tuple(reps)))
+        self.patterns: list[regex.Pattern[str]] = []
+        if rule.spec.get("regex", False):
+            self.patterns = [compile_regex(rule, p, "swap") for p, _ in self.entries]
+        else:
+            for entry, (phrase, _) in enumerate(self.entries):
+                add_phrase(rule, phrases, owner, entry, phrase)
+
+    def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        if self.patterns:
+            for (_, templates), pattern in zip(self.entries, self.patterns):
+                for m in regex_matches(pattern, text):
+                    yield self.finding(text, m.start(), m.end(), [m.expand(t) for t in templates])
+            return
+        for start, end, entry in hits:
+            phrase, reps = self.entries[entry]
+            found = text[start:end]
+            yield self.finding(text, start, end, [match_case(found, phrase, r) for r in reps])

@@ -1,0 +1,167 @@
+"""Turning findings and fixes into what people and tools read."""
+from __future__ import annotations
+
+import difflib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from cleanup.finding import Edit, Finding
+from cleanup.pack import Pack, Rule
+from cleanup.run import FileReport
+
+_WORD_TOKENS = regex.compile(r"\s+|\w+(?:['’-]\w+)*|\X", regex.VERSION1)
+
+
+def finding_line(path: str, f: Finding) -> str:
+    fix = ""
+    if f.replacements:
+        shown = ", ".join(repr(r) for r in f.replacements[:3])
+        fix = f" [fix: {shown}]" if f.safe else f" [suggestion: {shown}]"
+    return f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}{fix}"
+
+
+def findings_json(reports: Sequence[FileReport]) -> str:
+    files = []
+    for r in reports:
+        entry: dict[str, object] = {"path": r.path, "findings": [f.to_json() for f in r.findings]}
+        if r.fixed is not None:
+            entry["fixed"] = [_edit_json(e) for e in r.fixed.applied]
+        if r.error:
+            entry["error"] = r.error
+        if r.skipped:
+            entry["skipped"] = r.skipped
+        files.append(entry)
+    return json.dumps({"files": files}, ensure_ascii=False, indent=2)
+
+
+def _edit_json(edit: Edit) -> dict[str, object]:
+    f = edit.finding
+    return {"rule": f.rule, "line": f.line, "column": f.column, "text": f.text,
+            "replacement": edit.new, "message": f.message}
+
+
+def summary(reports: Sequence[FileReport], fixing: bool) -> str:
+    findings = [f for r in reports for f in r.findings]
+    by_rule = Counter(f.rule for f in findings)
+    errors = sum(1 for r in reports if r.error)
+    parts = []
+    if fixing:
+        applied = [e for r in reports if r.fixed for e in r.fixed.applied]
+        fixed_by_rule = Counter(e.finding.rule for e in applied)
+        files = sum(1 for r in reports if r.fixed and r.fixed.changed)
+        parts.append(f"Fixed {len(applied)} {_plural(len(applied), 'problem')} in {files} "
+                     f"{_plural(files, 'file')}" + _counts(fixed_by_rule) + ".")
+        unsafe = sum(1 for f in findings if f.replacements)
+        remain = f"{len(findings)} {_plural(len(findings), 'finding')} remain{_s(findings)}"
+        if unsafe:
+            remain += f" ({unsafe} with suggestions: review them, or apply with --unsafe-fixes)"
+        parts.append(remain + _counts(by_rule) + ".")
+    else:
+        safe = sum(1 for f in findings if f.safe)
+        parts.append(f"Found {len(findings)} {_plural(len(findings), 'problem')} in "
+                     f"{len(reports)} {_plural(len(reports), 'file')}" + _counts(by_rule) + ".")
+        if safe:
+            parts.append(f"{safe} fixable with `cleanup fix`.")
+    if errors:
+        parts.append(f"{errors} {_plural(errors, 'file')} could not be processed.")
+    return "\n".join(parts)
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
+def _s(items: Sequence[object]) -> str:
+    return "s" if len(items) == 1 else ""
+
+
+def _counts(counter: Counter[str]) -> str:
+    if not counter:
+        return ""
+    return ": " + ", ".join(f"{rule} ×{n}" for rule, n in sorted(
+        counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True),
+        fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+def word_diff(path: str, before: str, after: str, color: bool = False) -> str:
+    """Changed lines only, with [-removed-]{+added+} inside the line (as `git diff --word-diff`)."""
+    old_lines, new_lines = before.splitlines(), after.splitlines()
+    out = [f"--- a/{path}", f"+++ b/{path}"]
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            pairs = zip(range(i1, i2), range(j1, j2))
+            for i, j in pairs:
+                out.append(f"@@ line {j + 1} @@")
+                out.append(_inline(old_lines[i], new_lines[j], color))
+        else:
+            out.append(f"@@ line {j1 + 1} @@")
+            out.append(_inline("\n".join(old_lines[i1:i2]), "\n".join(new_lines[j1:j2]), color))
+    return "\n".join(out) + "\n"
+
+
+def _inline(old: str, new: str, color: bool) -> str:
+    a, b = _WORD_TOKENS.findall(old), _WORD_TOKENS.findall(new)
+    removed = ("\x1b[31m[-", "-]\x1b[0m") if color else ("[-", "-]")
+    added = ("\x1b[32m{+", "+}\x1b[0m") if color else ("{+", "+}")
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            parts.append("".join(a[i1:i2]))
+            continue
+        if i2 > i1:
+            parts.append(removed[0] + "".join(a[i1:i2]) + removed[1])
+        if j2 > j1:
+            parts.append(added[0] + "".join(b[j1:j2]) + added[1])
+    return "".join(parts)
+
+
+def change_lines(path: str, edits: Iterable[Edit]) -> list[str]:
+    """Each applied change, tied to its rule and why."""
+    lines = []
+    for e in edits:
+        f = e.finding
+        lines.append(f"{path}:{f.line}:{f.column}: {f.rule} {f.text!r} → {e.new!r}: {f.message}")
+    return lines
+
+
+def explain_rule(rule: Rule) -> str:
+    lines = [f"{rule.id} ({rule.kind}, {rule.category}, {rule.severity})", "", rule.message]
+    if rule.explanation:
+        lines += ["", rule.explanation]
+    if rule.url:
+        lines += ["", f"See: {rule.url}"]
+    fix = {True: "safe: applied by `cleanup fix`",
+           False: "suggestion only: applied with --unsafe-fixes",
+           None: "safe when there is a single replacement"}[rule.safe]
+    lines += ["", f"Fix: {fix}", f"Defined in: {rule.source}:{rule.line}"]
+    if rule.examples:
+        lines += ["", "Examples:"]
+        for e in rule.examples:
+            if not e.flagged:
+                lines.append(f"  ok:      {e.text}")
+            else:
+                lines.append(f"  flagged: {e.text}")
+                if e.fixed is not None:
+                    lines.append(f"  fixed:   {e.fixed}")
+    return "\n".join(lines)
+
+
+def describe_pack(pack: Pack) -> str:
+    lines = [f"{pack.id} v{pack.version} ({pack.language}): {pack.description}",
+             f"  from {pack.source}", ""]
+    for rule in pack.rules:
+        lines.append(f"  {rule.id:<40} {rule.kind:<13} {rule.severity!s:<8} {rule.message}")
+    return "\n".join(lines)

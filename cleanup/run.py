@@ -1,0 +1,82 @@
+"""Whole runs over files: what the CLI, a pre-commit hook and CI all do, as library calls."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cleanup.config import Settings
+from cleanup.document import Document
+from cleanup.engine import Linter
+from cleanup.errors import InputError
+from cleanup.files import iter_files
+from cleanup.finding import Finding
+from cleanup.fixes import FixResult, fix
+from cleanup.pack import Pack, load_builtin_packs, load_packs
+from cleanup.textfile import BinaryFileError, TextFile, decode, read_text_file, write_text_file
+
+STDIN = "-"
+
+
+@dataclass(slots=True)
+class FileReport:
+    path: str
+    findings: list[Finding] = field(default_factory=list)  # after a fix: what remains
+    fixed: FixResult | None = None
+    error: str = ""  # could not be read or written: nothing was changed
+    skipped: str = ""  # not text: nothing was read
+    written: bool = False
+    source: TextFile | None = None
+
+
+def packs_for(settings: Settings) -> list[Pack]:
+    packs = load_builtin_packs() if settings.builtin_packs else []
+    return packs + load_packs(settings.packs)
+
+
+def linter_for(settings: Settings) -> Linter:
+    return Linter.from_packs(packs_for(settings), settings.select, settings.ignore)
+
+
+def read_input(path: str, encoding: str | None) -> TextFile:
+    if path == STDIN:
+        data = sys.stdin.buffer.read()
+        text, enc, bom = decode(data, "<stdin>", encoding)
+        return TextFile(Path(STDIN), text, enc, bom, 0, len(data))
+    return read_text_file(Path(path), encoding)
+
+
+def check_file(linter: Linter, path: str, encoding: str | None = None) -> FileReport:
+    try:
+        source = read_input(path, encoding)
+    except BinaryFileError as exc:
+        return FileReport(path, skipped=str(exc))
+    except InputError as exc:
+        return FileReport(path, error=str(exc))
+    return FileReport(path, findings=linter.check(Document.plain(source.text, path)),
+                      source=source)
+
+
+def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = True,
+             encoding: str | None = None) -> FileReport:
+    """Fix one file; with `write`, replace it atomically when the text changed."""
+    try:
+        source = read_input(path, encoding)
+    except BinaryFileError as exc:
+        return FileReport(path, skipped=str(exc))
+    except InputError as exc:
+        return FileReport(path, error=str(exc))
+    result = fix(linter, Document.plain(source.text, path), unsafe=unsafe)
+    report = FileReport(path, findings=result.remaining, fixed=result, source=source)
+    if write and result.changed and path != STDIN:
+        try:
+            write_text_file(source, result.text)
+            report.written = True
+        except InputError as exc:
+            report.error = str(exc)
+    return report
+
+
+def input_paths(paths: Iterable[str], settings: Settings) -> Iterator[str]:
+    return iter_files(paths, settings.include, settings.exclude)
