@@ -1,11 +1,13 @@
 """The `cleanup` command: parses arguments and calls the library; no logic lives here.
 
 Exit codes: 0 nothing found (or everything fixed); 1 findings remain; 2 usage, input, pack or
-configuration error (the message is one line on standard error).
+configuration error (the message is one line on standard error); 3 internal error (a bug);
+130 interrupted.
 """
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +23,7 @@ from cleanup.pack import load_builtin_packs, load_packs
 from cleanup.run import FileReport, STDIN, check_file, fix_file, input_paths, linter_for, packs_for
 from cleanup.textfile import encode
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,6 +38,12 @@ def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
             click.echo("cleanup: interrupted; files already written are complete, "
                        "the rest untouched", err=True)
             sys.exit(130)
+        except Exception as exc:  # a bug in cleanup: still one line, and a way to see more
+            if os.environ.get("CLEANUP_DEBUG"):
+                raise
+            click.echo(f"cleanup: internal error: {type(exc).__name__}: {exc} "
+                       "(set CLEANUP_DEBUG=1 for the traceback, and please report it)", err=True)
+            sys.exit(EXIT_INTERNAL)
     return wrapper
 
 
@@ -100,14 +108,14 @@ def check(paths: tuple[str, ...], output_format: str, **selection: Any) -> None:
     settings = _settings(**selection)
     linter = linter_for(settings)
     reports = [check_file(linter, p, settings.encoding) for p in input_paths(paths, settings)]
+    _print_notes(reports)
     if output_format == "json":
         click.echo(report.findings_json(reports))
     else:
         for r in reports:
             for f in r.findings:
                 click.echo(report.finding_line(r.path, f))
-        _print_notes(reports)
-        click.echo(report.summary(reports, fixing=False), err=not reports)
+        click.echo(report.summary(reports, fixing=False))
     sys.exit(_exit_code(reports))
 
 
@@ -152,6 +160,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
             sys.stdout.flush()
     # The report goes to stderr when stdout carries the corrected text.
     err = to_stdout and output is None and not show_diff
+    _print_notes(reports)
     if output_format == "json":
         click.echo(report.findings_json(reports), err=err)
         sys.exit(_exit_code(reports))
@@ -168,7 +177,6 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
     for r in reports:
         for f in r.findings:
             click.echo(report.finding_line(r.path, f), err=err)
-    _print_notes(reports)
     click.echo(report.summary(reports, fixing=True), err=err)
     sys.exit(_exit_code(reports, diffing=show_diff))
 

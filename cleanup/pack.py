@@ -7,7 +7,6 @@ A pack is one YAML file, or a folder whose `pack.yaml` holds the pack's fields a
 from __future__ import annotations
 
 import fnmatch
-import importlib.resources
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,15 +79,11 @@ def builtin_pack_paths() -> list[Path]:
 
 
 def _builtin_dir() -> Path:
-    # Installed: `rules/` ships as the data package `cleanup.rules`. From a source checkout that
-    # was never installed, it is the folder beside the package.
-    try:
-        path = Path(str(importlib.resources.files("cleanup.rules")))
-        if path.is_dir():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    # Installed, `rules/` ships inside the package as `cleanup/rules`; in a source checkout
+    # (plain or editable install) it is the folder beside the package.
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
 
 
 def _is_pack_path(path: Path) -> bool:

@@ -1,4 +1,4 @@
-"""`consistency`: one spelling per document for each set of variants.
+r"""`consistency`: one spelling per document for each set of variants.
 
     variants:
       - [Ain al-Assad, Ayn al-Assad, Ein al-Asad]

@@ -1,4 +1,4 @@
-"""`existence`: flag listed phrases or patterns; never an automatic fix.
+r"""`existence`: flag listed phrases or patterns; never an automatic fix.
 
     tokens: [the leap desert]    # literal phrases
     patterns: ['\bof our country\b']   # regular expressions

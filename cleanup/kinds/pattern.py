@@ -1,4 +1,4 @@
-"""`pattern`: a regular expression with captures and a replacement template.
+r"""`pattern`: a regular expression with captures and a replacement template.
 
     pattern: '\b(\w+) \1\b'      # doubled word
     replace: '\1'                # template (\1, \g<name>); a list means suggestions

@@ -1,4 +1,4 @@
-"""`script`: characters that do not belong in English text.
+r"""`script`: characters that do not belong in English text.
 
     scripts: [Arabic, Hebrew]     # flag runs of words in these Unicode scripts (no fix)
     characters:                   # or: these characters, each with its replacement

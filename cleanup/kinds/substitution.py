@@ -1,4 +1,4 @@
-"""`substitution`: listed phrases (or regexes) and what to write instead.
+r"""`substitution`: listed phrases (or regexes) and what to write instead.
 
     swap:
       Rashatoudi: RT             # one replacement: a safe fix unless the rule says `safe: false`

@@ -1,0 +1,110 @@
+"""Transliteration-aware keys for one word of a name.
+
+Arabic and Persian names reach English through several romanisation habits at once: q/k/gh for
+one letter, dh/z for another, ou/u/o and ee/i for long vowels, ai/ay/ei/ey for one diphthong,
+Persian e for both Arabic a and i, doubled letters that may or may not be written, a final
+-ah/-eh for the feminine ending, apostrophes for ayn and hamza. A key folds those choices away
+so that spellings of one name compare equal or close, while keeping what tells names apart:
+which consonants, in which order, and the full vowels a/i/u.
+
+Key symbols: lower-case a/e/i/u are vowels (e is Persian e, read as either a or i), E is the
+diphthong; upper-case letters are folded consonants (K = k/q/g/gh/c, S = sh/ch, X = kh,
+Z = z/dh, J = j/zh, W = w/v, T = t/th, F = f/ph); other lower-case letters are consonants.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+VOWELS = frozenset("aeiuE")
+# Consonants a transliteration may drop or add without changing the name (Teheran, Dahieh/Dahiya,
+# Khamenehei): never part of the skeleton.
+WEAK_CONSONANTS = frozenset("hyW")
+
+_APOSTROPHES = re.compile(r"['’‘`´ʿʾʼʻ]")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_SPECIAL_LETTERS = str.maketrans({"ı": "i", "ə": "a", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
+                                  "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
+# Spellings of one consonant sound, longest first.
+_CONSONANTS = {
+    "sch": "S", "sh": "S", "ch": "S", "kh": "X", "gh": "K", "zh": "J", "dj": "J", "dh": "Z",
+    "th": "T", "ph": "F", "ck": "K", "q": "K", "k": "K", "c": "K", "g": "K", "j": "J", "v": "W",
+    "w": "W", "x": "KS", "z": "Z", "t": "T", "f": "F",
+}
+_CONSONANT_RE = re.compile("|".join(sorted(_CONSONANTS, key=len, reverse=True)))
+# y and w belong to a vowel when they close a syllable (Husayn, Rowhani, Mawsil) and are
+# consonants before a vowel (Yahya, Zayed, Jawad); after i before a vowel y is only a glide
+# (Diyala/Diala, Haniyeh/Hania).
+_GLIDE_IN_IA = re.compile(r"(?<=i)y(?=[aeiou])")
+_VOWEL_RUN = re.compile(r"[aeiou]+(?:[yw](?![aeiou]))?|(?<![aeiou])y(?![aeiou])")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+
+
+def plain(word: str) -> str:
+    """Lower-case ASCII letters only: diacritics, ayn/hamza marks and punctuation dropped."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_SPECIAL_LETTERS))
+    no_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_LETTER.sub("", _APOSTROPHES.sub("", no_marks))
+
+
+def squeeze(text: str) -> str:
+    """Doubled letters are written or not at will (Hassan/Hasan, Lattakia/Latakia)."""
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def _fold_vowel_run(run: str) -> str:
+    vowels = squeeze(run.replace("o", "u").replace("W", "u").replace("y", "i"))
+    if len(vowels) == 1:
+        return vowels
+    if vowels[0] in "ae" and ("i" in vowels or vowels == "ae"):
+        return "E"  # ai, ay, ei, ey, ae, aei: one diphthong (Zainab/Zaynab/Zeinab)
+    if set(vowels) <= {"a", "u"}:
+        return "u"  # au, aw, ow: the diphthong written o (Mawsil/Mosul, Rowhani/Rouhani)
+    if vowels[0] == "i" and set(vowels[1:]) <= {"a", "e"}:
+        return "ia"  # -ia/-iya/-ieh endings (Latakia/Latakiya, Dahieh/Dahiya)
+    return vowels
+
+
+@lru_cache(maxsize=1 << 18)
+def fold(word: str) -> str:
+    """The key of one word, with Persian e kept as the wildcard symbol `e`."""
+    letters = _FINAL_H.sub("", squeeze(plain(word)))
+    letters = _GLIDE_IN_IA.sub("", letters)
+    with_runs = _VOWEL_RUN.sub(lambda m: "<" + m.group() + ">", letters)
+    folded = []
+    for piece in re.split(r"(<[^>]*>)", with_runs):
+        if piece.startswith("<"):
+            folded.append(_fold_vowel_run(piece[1:-1].replace("w", "W")))
+        else:
+            folded.append(_CONSONANT_RE.sub(lambda m: _CONSONANTS[m.group()], piece))
+    return squeeze("".join(folded))
+
+
+def skeleton(key: str) -> str:
+    """Strong consonants of a key in order; d and dh/z alternate (Gaddafi/Gadhafi/Kadhafi)."""
+    return squeeze("".join("d" if ch == "Z" else ch for ch in key
+                           if ch not in VOWELS and ch not in WEAK_CONSONANTS))
+
+
+@dataclass(frozen=True, slots=True)
+class WordKey:
+    """One word's spellings for comparison: `key_i`/`key_a` read Persian e as i or as a."""
+
+    plain: str
+    key: str
+    key_i: str
+    key_a: str
+    skeleton: str
+
+    @property
+    def starts_with_vowel(self) -> bool:
+        return self.key[:1] in VOWELS
+
+
+@lru_cache(maxsize=1 << 18)
+def word_key(word: str) -> WordKey:
+    key = fold(word)
+    return WordKey(plain=plain(word), key=key, key_i=key.replace("e", "i"),
+                   key_a=key.replace("e", "a"), skeleton=skeleton(key))
