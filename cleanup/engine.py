@@ -38,7 +38,7 @@ class Linter:
                 found.extend(check.find(text, hits.get(check.owner, ())))
             except TimeoutError:
                 found.append(_timeout_finding(check.rule, text))
-        located = [self._locate(doc, f) for f in found]
+        located = [self._locate(doc, f) for f in _distinct(found)]
         located.sort(key=lambda f: (f.start, f.end, f.rule))
         return apply_suppressions(doc, located)
 
@@ -53,6 +53,20 @@ class Linter:
         related = tuple((doc.to_source(a), doc.to_source(b)) for a, b in finding.related)
         return replace(finding, start=start, end=end, line=line, column=column,
                        end_line=end_line, end_column=end_column, related=related)
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """One finding per span and fix: when two rules say the same thing (a listed variant and
+    the entity normalizer, say), the first rule loaded speaks."""
+    seen: set[tuple[int, int, tuple[str, ...]]] = set()
+    kept = []
+    for f in findings:
+        key = (f.start, f.end, f.replacements)
+        if f.replacements and key in seen:
+            continue
+        seen.add(key)
+        kept.append(f)
+    return kept
 
 
 def _timeout_finding(rule: Rule, text: str) -> Finding:

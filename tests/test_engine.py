@@ -156,3 +156,9 @@ def test_a_catastrophic_pattern_is_stopped_and_reported(tmp_path: Path) -> None:
     findings = linter.check_text("a" * 40 + "!")
     assert [f.rule for f in findings] == ["cleanup/rule-timeout"]
     assert "p/slow" in findings[0].message
+
+
+def test_two_rules_with_the_same_fix_at_the_same_place_report_once(tmp_path: Path) -> None:
+    linter = linter_from(tmp_path, SWAP + SWAP.replace("id: swap", "id: again"))
+    findings = linter.check_text("Rashatoudi said")
+    assert [(f.rule, f.text) for f in findings] == [("p/swap", "Rashatoudi")]
