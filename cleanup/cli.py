@@ -38,6 +38,8 @@ def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
             click.echo("cleanup: interrupted; files already written are complete, "
                        "the rest untouched", err=True)
             sys.exit(130)
+        except click.ClickException:
+            raise  # usage errors: click prints them and exits 2
         except Exception as exc:  # a bug in cleanup: still one line, and a way to see more
             if os.environ.get("CLEANUP_DEBUG"):
                 raise
@@ -63,8 +65,11 @@ def _selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Skip files and folders matching these globs."),
         click.option("--encoding", default=None,
                      help="Read files in this encoding (default: UTF-8, or what a BOM says)."),
-        click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-                     default="text", show_default=True, help="Output format."),
+        click.option("--format", "output_format",
+                     type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+                     show_default=True,
+                     help="text for people; json for tools; sarif for code scanning; "
+                          "github for GitHub Actions annotations."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -111,6 +116,10 @@ def check(paths: tuple[str, ...], output_format: str, **selection: Any) -> None:
     _print_notes(reports)
     if output_format == "json":
         click.echo(report.findings_json(reports))
+    elif output_format == "sarif":
+        click.echo(report.sarif(reports, linter.rules, _version()))
+    elif output_format == "github":
+        click.echo(report.github_annotations(reports))
     else:
         for r in reports:
             for f in r.findings:
@@ -139,6 +148,9 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
     With - the text is read from standard input and the corrected text written to standard
     output (the report goes to standard error).
     """
+    if output_format not in ("text", "json"):
+        raise click.UsageError(f"fix reports as text or json; `cleanup check --format "
+                               f"{output_format}` gives {output_format}")
     settings = _settings(**selection)
     unsafe = settings.unsafe_fixes if unsafe_fixes is None else unsafe_fixes
     style = diff_style or settings.diff_style
@@ -179,6 +191,15 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
             click.echo(report.finding_line(r.path, f), err=err)
     click.echo(report.summary(reports, fixing=True), err=err)
     sys.exit(_exit_code(reports, diffing=show_diff))
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("cleanup")
+    except PackageNotFoundError:
+        return "0+unknown"
 
 
 def _print_notes(reports: list[FileReport]) -> None:

@@ -5,6 +5,7 @@ import difflib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import regex
 
@@ -165,3 +166,80 @@ def describe_pack(pack: Pack) -> str:
     for rule in pack.rules:
         lines.append(f"  {rule.id:<40} {rule.kind:<13} {rule.severity!s:<8} {rule.message}")
     return "\n".join(lines)
+
+
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def github_annotations(reports: Sequence[FileReport]) -> str:
+    """GitHub Actions workflow commands: findings show up inline on the pull request."""
+    lines = []
+    for r in reports:
+        for f in r.findings:
+            props = (f"file={_gh_escape(r.path, True)},line={f.line},col={f.column},"
+                     f"endLine={f.end_line},endColumn={f.end_column},"
+                     f"title={_gh_escape(f.rule, True)}")
+            lines.append(f"::{_GITHUB_LEVEL[str(f.severity)]} {props}::{_gh_escape(f.message)}")
+    return "\n".join(lines)
+
+
+def _gh_escape(value: str, is_property: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if is_property:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def sarif(reports: Sequence[FileReport], rules: Sequence[Rule], version: str) -> str:
+    """SARIF 2.1.0, as code-scanning dashboards read it. Columns count code points."""
+    used = {f.rule for r in reports for f in r.findings}
+    descriptors = [
+        {"id": rule.id, "name": rule.id,
+         "shortDescription": {"text": rule.message},
+         "fullDescription": {"text": rule.explanation or rule.message},
+         "defaultConfiguration": {"level": _SARIF_LEVEL[str(rule.severity)]},
+         "properties": {"category": rule.category, "pack": rule.pack},
+         **({"helpUri": rule.url} if rule.url else {})}
+        for rule in rules if rule.id in used]
+    index = {d["id"]: i for i, d in enumerate(descriptors)}
+    results = []
+    for r in reports:
+        for f in r.findings:
+            result: dict[str, object] = {
+                "ruleId": f.rule,
+                "level": _SARIF_LEVEL[str(f.severity)],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": Path(r.path).as_posix()},
+                    "region": {"startLine": f.line, "startColumn": f.column,
+                               "endLine": f.end_line, "endColumn": f.end_column,
+                               "charOffset": f.start, "charLength": f.end - f.start,
+                               "snippet": {"text": f.text}}}}],
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            if f.replacements:
+                result["fixes"] = [{
+                    "description": {"text": ("safe fix: " if f.safe else "suggestion: ") + rep},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": Path(r.path).as_posix()},
+                        "replacements": [{"deletedRegion": {"charOffset": f.start,
+                                                            "charLength": f.end - f.start},
+                                          "insertedContent": {"text": rep}}]}]}
+                    for rep in f.replacements]
+            results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "cleanup", "version": version,
+                                "informationUri": "https://pypi.org/project/cleanup/",
+                                "rules": descriptors}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
