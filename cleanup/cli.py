@@ -237,6 +237,17 @@ def explain(rule_id: str, pack_paths: tuple[str, ...]) -> None:
     click.echo(report.explain_rule(rule))
 
 
+@main.command()
+@_fail_cleanly
+def lsp() -> None:
+    """Run the language server on standard input/output (for editors)."""
+    try:
+        from cleanup.lsp import build_server
+    except ImportError:
+        raise CleanupError("the language server needs pygls: pip install 'cleanup[lsp]'") from None
+    build_server(_version()).start_io()
+
+
 @main.group()
 def packs() -> None:
     """List, show, validate and test rule packs."""
