@@ -1,0 +1,16 @@
+"""Fuzzy entity normalization: one spelling per entity, in a document and across a corpus."""
+from __future__ import annotations
+
+from cleanup.entities.cluster import Cluster, Variant, cluster_names
+from cleanup.entities.gazetteer import Gazetteer, curated_distinct_pairs, load_style, \
+    save_style, shipped_gazetteer
+from cleanup.entities.match import DEFAULT_THRESHOLD, MatchConfig, names_match, words_match
+
+
+def default_config(threshold: float = DEFAULT_THRESHOLD) -> MatchConfig:
+    """The matcher with the curated known-distinct pairs."""
+    return MatchConfig.build(threshold, known_distinct=curated_distinct_pairs())
+
+
+__all__ = ["Cluster", "Gazetteer", "MatchConfig", "Variant", "cluster_names", "default_config",
+           "load_style", "names_match", "save_style", "shipped_gazetteer", "words_match"]

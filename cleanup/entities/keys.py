@@ -83,9 +83,14 @@ def fold(word: str) -> str:
 
 
 def skeleton(key: str) -> str:
-    """Strong consonants of a key in order; d and dh/z alternate (Gaddafi/Gadhafi/Kadhafi)."""
-    return squeeze("".join("d" if ch == "Z" else ch for ch in key
-                           if ch not in VOWELS and ch not in WEAK_CONSONANTS))
+    """The first letter and the strong consonants of a key, in order.
+
+    Two spellings of a name have the same skeleton, so it is the blocking key. d and dh/z
+    alternate (Gaddafi/Gadhafi/Kadhafi).
+    """
+    strong = (ch for i, ch in enumerate(key)
+              if ch not in VOWELS and (i == 0 or ch not in WEAK_CONSONANTS))
+    return squeeze("".join("d" if ch == "Z" else ch for ch in strong))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,7 @@ class WordKey:
     """One word's spellings for comparison: `key_i`/`key_a` read Persian e as i or as a."""
 
     plain: str
+    letters: str  # `plain` without doubled letters or a final h: what endings are compared on
     key: str
     key_i: str
     key_a: str
@@ -106,5 +112,6 @@ class WordKey:
 @lru_cache(maxsize=1 << 18)
 def word_key(word: str) -> WordKey:
     key = fold(word)
-    return WordKey(plain=plain(word), key=key, key_i=key.replace("e", "i"),
+    letters = _FINAL_H.sub("", squeeze(plain(word)))
+    return WordKey(plain=plain(word), letters=letters, key=key, key_i=key.replace("e", "i"),
                    key_a=key.replace("e", "a"), skeleton=skeleton(key))

@@ -1,0 +1,180 @@
+"""Group spellings of one entity, at any scale, without comparing all pairs.
+
+Two spellings can only match when their words have the same skeleton (`keys.skeleton`), so names
+are blocked on their words' skeletons (and on the skeleton of the joined name, for names split
+differently). Distinct words are compared once per block with `rapidfuzz.process.cdist`; a name
+pair then matches when its words do, which is a lookup.
+
+Clusters never chain: a spelling joins a cluster only when it matches the cluster's centre (or,
+for a cluster anchored to the style list or gazetteer, one of the entry's listed spellings).
+Centres are taken most frequent first, then the spelling that matches most others.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import product
+
+from cleanup.entities.gazetteer import Gazetteer
+from cleanup.entities.keys import skeleton, word_key
+from cleanup.entities.match import MatchConfig, NameKey, name_key, names_match, word_forms, \
+    words_match
+
+MAX_BLOCK_FORMS = 16  # glued-article alternatives per name; a name has at most a few
+
+
+@dataclass(slots=True)
+class Variant:
+    text: str
+    count: int
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Spellings of one entity. `anchor` says where the canonical spelling comes from:
+    "style", "gazetteer" or "" (the document's own majority or first spelling)."""
+
+    canonical: str
+    variants: list[Variant]
+    anchor: str = ""
+    ambiguous: set[str] = field(default_factory=set)  # variants that match another cluster too
+
+    @property
+    def texts(self) -> list[str]:
+        return [v.text for v in self.variants]
+
+    def to_json(self) -> dict[str, object]:
+        return {"canonical": self.canonical,
+                "variants": [{"text": v.text, "count": v.count} for v in self.variants]}
+
+
+def block_keys(key: NameKey) -> set[tuple[str, ...]]:
+    """Names that can match share at least one of these keys."""
+    forms = [tuple(sorted({word_key(f).skeleton for f in word_forms(w)})) for w in key.words]
+    keys: set[tuple[str, ...]] = set()
+    for combo in _limited_product(forms):
+        keys.add(("w", *combo))
+    for joined in (key.joined, key.joined_with_articles(), key.joined_with_articles("al")):
+        keys.update(("j", s) for s in {word_key(f).skeleton for f in word_forms(joined)})
+    return keys
+
+
+def _limited_product(forms: list[tuple[str, ...]]) -> Iterable[tuple[str, ...]]:
+    for i, combo in enumerate(product(*forms)):
+        if i == MAX_BLOCK_FORMS:
+            return
+        yield combo
+
+
+class NameIndex:
+    """Names by block key; `matches` finds the names that match one name."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for name in names:
+            for bk in block_keys(name_key(name)):
+                self.blocks[bk].append(name)
+
+    def candidates(self, name: str) -> set[str]:
+        found: set[str] = set()
+        for bk in block_keys(name_key(name)):
+            found.update(self.blocks.get(bk, ()))
+        found.discard(name)
+        return found
+
+
+def neighbours(names: list[str], config: MatchConfig) -> dict[str, set[str]]:
+    """For each name, the other names that are spellings of it."""
+    index = NameIndex(names)
+    _warm_word_cache(index, config)
+    graph: dict[str, set[str]] = {n: set() for n in names}
+    for name in names:
+        for other in index.candidates(name):
+            if other not in graph[name] and names_match(name, other, config):
+                graph[name].add(other)
+                graph[other].add(name)
+    return graph
+
+
+def _warm_word_cache(index: NameIndex, config: MatchConfig) -> None:
+    """Compare the distinct words of each skeleton once, with rapidfuzz's C loop as a filter."""
+    from rapidfuzz import fuzz, process
+
+    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    for names in index.blocks.values():
+        for name in names:
+            for word in name_key(name).words:
+                by_skeleton[word_key(word).skeleton].add(word)
+    cutoff = config.threshold * 100
+    for words in by_skeleton.values():
+        if len(words) < 2:
+            continue
+        ordered = sorted(words)
+        keys = [word_key(w).key for w in ordered]
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=cutoff * 0.8)
+        for i, j in zip(*scores.nonzero()):
+            if i < j:
+                words_match(ordered[i], ordered[j], config)
+
+
+def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
+                  gazetteer: Gazetteer | None = None,
+                  style: Gazetteer | None = None) -> list[Cluster]:
+    """Cluster spellings (`counts` in first-occurrence order) into entities.
+
+    Spellings anchored to the style list, else the gazetteer, join that entry's cluster; the
+    rest are grouped around the most frequent spelling. Every cluster is returned, including
+    those with a single spelling.
+    """
+    config = config or MatchConfig()
+    names = [n for n in counts if name_key(n).words]
+    order = {n: i for i, n in enumerate(names)}
+    assigned: dict[str, Cluster] = {}
+    clusters: list[Cluster] = []
+    for source, list_ in (("style", style), ("gazetteer", gazetteer)):
+        if list_ is None:
+            continue
+        by_entry: dict[int, Cluster] = {}
+        for name in names:
+            if name in assigned or name_key(name).words and _protected(name, config):
+                continue
+            entry = list_.anchor(name, config)
+            if entry is None:
+                continue
+            if entry not in by_entry:
+                by_entry[entry] = Cluster(canonical=list_.entries[entry].canonical, variants=[],
+                                          anchor=source)
+                clusters.append(by_entry[entry])
+            by_entry[entry].variants.append(Variant(name, counts[name]))
+            assigned[name] = by_entry[entry]
+    free = [n for n in names if n not in assigned]
+    graph = neighbours(free, config)
+    for centre in sorted(free, key=lambda n: (-counts[n], -len(graph[n]), order[n])):
+        if centre in assigned:
+            continue
+        cluster = Cluster(canonical=centre, variants=[Variant(centre, counts[centre])])
+        assigned[centre] = cluster
+        for other in sorted(graph[centre], key=order.__getitem__):
+            if other not in assigned and not _protected(other, config):
+                cluster.variants.append(Variant(other, counts[other]))
+                assigned[other] = cluster
+        clusters.append(cluster)
+    _mark_ambiguous(clusters, graph, assigned)
+    for cluster in clusters:
+        cluster.variants.sort(key=lambda v: order[v.text])
+    return clusters
+
+
+def _protected(name: str, config: MatchConfig) -> bool:
+    return " ".join(name_key(name).words) in config.protected
+
+
+def _mark_ambiguous(clusters: list[Cluster], graph: Mapping[str, set[str]],
+                    assigned: Mapping[str, Cluster]) -> None:
+    """A spelling that also matches the centre of another cluster is not safe to rewrite."""
+    centres = {c.canonical: c for c in clusters if not c.anchor}
+    for name, others in graph.items():
+        home = assigned[name]
+        if any(centres.get(o) not in (None, home) for o in others):
+            home.ambiguous.add(name)

@@ -1,0 +1,155 @@
+"""Canonical spellings: the gazetteer shipped with cleanup, and a user's style list.
+
+Both are lists of entries, each a canonical spelling with the variants known for it. The shipped
+data is `rules/entities/`: `curated.yaml` (organisations, media, people, terms, and places
+GeoNames lacks or spells with diacritics) and `places.tsv` (generated from GeoNames by
+`scripts/build_gazetteer.py`). A style list is what `cleanup entities --save-style` writes:
+`{"clusters": [{"canonical": str, "variants": [{"text": str, "count": int}]}]}` in JSON or YAML
+(variants may also be plain strings).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cleanup.entities.match import MatchConfig, name_key, names_match
+from cleanup.errors import ConfigError
+
+
+
+def data_dir() -> Path:
+    """`rules/entities/`, installed with the packs or beside the package in a checkout."""
+    from cleanup.pack import _builtin_dir  # late: cleanup.pack loads the kinds, which load us
+
+    return _builtin_dir() / "entities"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    canonical: str
+    kind: str
+    spellings: tuple[str, ...]  # the canonical spelling first
+
+
+def exact_form(name: str) -> str:
+    """What two spellings share when they differ only in case, marks, hyphens and articles."""
+    return " ".join(name_key(name).words)
+
+
+class Gazetteer:
+    """Entries indexed for exact and fuzzy lookup of a spelling."""
+
+    def __init__(self, *layers: Iterable[Entry]) -> None:
+        """A spelling listed in an earlier layer is not looked up in later ones (curated
+        entries win over generated places)."""
+        from cleanup.entities.cluster import NameIndex
+
+        self.entries: list[Entry] = []
+        self.exact: dict[str, set[int]] = defaultdict(set)
+        self.by_spelling: dict[str, set[int]] = defaultdict(set)
+        for layer in layers:
+            earlier = set(self.exact)
+            for entry in layer:
+                self.entries.append(entry)
+                for spelling in entry.spellings:
+                    if exact_form(spelling) not in earlier:
+                        self.exact[exact_form(spelling)].add(len(self.entries) - 1)
+                        self.by_spelling[spelling].add(len(self.entries) - 1)
+        self.index = NameIndex(self.by_spelling)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def anchor(self, name: str, config: MatchConfig) -> int | None:
+        """The one entry `name` is a spelling of, or None (unknown or ambiguous)."""
+        exact = self.exact.get(exact_form(name))
+        if exact:
+            return next(iter(exact)) if len(exact) == 1 else None
+        found: set[int] = set()
+        for spelling in self.index.candidates(name) | ({name} & self.by_spelling.keys()):
+            if names_match(name, spelling, config):
+                found |= self.by_spelling[spelling]
+        return next(iter(found)) if len(found) == 1 else None
+
+    def anchored_exactly(self, name: str) -> bool:
+        return len(self.exact.get(exact_form(name), ())) == 1
+
+
+def entries_from_clusters(data: Any, source: str) -> list[Entry]:
+    """Entries from the `cleanup entities --format json` shape (a saved style list)."""
+    clusters = data.get("clusters") if isinstance(data, Mapping) else data
+    if not isinstance(clusters, list):
+        raise ConfigError(f"{source}: expected {{'clusters': [...]}}")
+    entries = []
+    for i, cluster in enumerate(clusters):
+        if not isinstance(cluster, Mapping) or not isinstance(cluster.get("canonical"), str):
+            raise ConfigError(f"{source}: cluster {i + 1} needs a 'canonical' string")
+        canonical = cluster["canonical"]
+        variants = [v.get("text") if isinstance(v, Mapping) else v
+                    for v in cluster.get("variants") or []]
+        if not all(isinstance(v, str) for v in variants):
+            raise ConfigError(f"{source}: cluster {canonical!r} has a variant that is not text")
+        entries.append(Entry(canonical, str(cluster.get("type", "")),
+                             tuple(dict.fromkeys([canonical, *variants]))))
+    return entries
+
+
+def load_style(path: str | Path) -> Gazetteer:
+    """A user's style list (JSON or YAML)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read style list: {exc}") from None
+    return Gazetteer(entries_from_clusters(data, str(path)))
+
+
+def save_style(clusters: Iterable[Mapping[str, Any]], path: str | Path) -> None:
+    """Write clusters (their `to_json()` form) as a style list later runs enforce."""
+    path = Path(path)
+    data = {"clusters": list(clusters)}
+    text = (json.dumps(data, ensure_ascii=False, indent=1) + "\n" if path.suffix == ".json"
+            else yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    path.write_text(text, encoding="utf-8")
+
+
+def _read_places(path: Path) -> list[Entry]:
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        canonical, kind, variants = (line.split("\t") + ["", ""])[:3]
+        entries.append(Entry(canonical, kind, tuple(dict.fromkeys(
+            [canonical, *filter(None, variants.split("|"))]))))
+    return entries
+
+
+def _read_curated(path: Path) -> list[Entry]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [Entry(e["canonical"], e.get("type", ""),
+                  tuple(dict.fromkeys([e["canonical"], *e.get("variants", [])])))
+            for e in data.get("entries", [])]
+
+
+def curated_distinct_pairs(folder: Path | None = None) -> list[tuple[str, str]]:
+    """Pairs the curated list says are different entities although they are spelled alike."""
+    path = (folder or data_dir()) / "curated.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [(a, b) for a, b in data.get("distinct", [])]
+
+
+@lru_cache(maxsize=2)
+def shipped_gazetteer(folder: Path | None = None) -> Gazetteer:
+    """Curated entries first: they win over a generated place with the same spelling."""
+    folder = folder or data_dir()
+    places = folder / "places.tsv"
+    return Gazetteer(_read_curated(folder / "curated.yaml"),
+                     _read_places(places) if places.is_file() else [])

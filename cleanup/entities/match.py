@@ -1,0 +1,215 @@
+"""Do two spellings name the same entity? Word-by-word, with guards for what spelling gets wrong.
+
+A fuzzy ratio alone merges Iran with Iraq and Hamas with Hama at any threshold that also merges
+Deir ez-Zor with Dayr az-Zawr (issue 4). So two words match only when their keys
+(`cleanup.entities.keys`) have the same strong consonants in the same order and differ only in
+what transliteration varies: vowels, doubled letters, weak h/y/w. Guards then refuse what is a
+different word spelled alike:
+
+- one word is the other plus an ending (Sadr/Sadri, Hama/Hamas, Jordan/Jordanian);
+- different first letters, except a first vowel (Erbil/Irbil/Arbil, Osama/Usama);
+- a full vowel changed or added between consonants in a short word (Hassan/Hussein, Hamad/Hamid,
+  Kerman/Karaman), since Persian e is the only vowel that varies freely;
+- an h added after a consonant (Rafah/Rafha), which is a letter, not a spelling habit;
+- words of three symbols or fewer must fold to the same key (Iran/Iraq).
+
+Names are compared word by word after dropping articles (al-, el-, ad-, ez-…, Persian -e); names
+with different numbers of words (Abu Bakr/Abubakr, Salah al-Din/Salahuddin) are compared joined.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from cleanup.entities.keys import VOWELS, WEAK_CONSONANTS, WordKey, plain, word_key
+
+DEFAULT_THRESHOLD = 0.8
+# The definite article in its assimilated forms (as-Sadr, ad-Din, ez-Zor, ul-Adl) and the Persian
+# ezafe (Bandar-e Abbas, Velayat-e Faqih).
+ARTICLES = frozenset({
+    "al", "el", "il", "ul", "ol", "l", "ad", "an", "ar", "as", "ash", "at", "ath", "az", "adh",
+    "ed", "en", "er", "es", "esh", "et", "ez", "ud", "un", "ur", "us", "ut", "uz", "e", "ye",
+})
+_SON_OF = {"ibn": "bin", "ben": "bin", "bn": "bin"}
+# Glued forms of a compound: Abdulmalik = Abd al-Malik, Salahuddin = Salah ad-Din.
+_GLUED_ABD = re.compile(r"^(abd)(?:u|e|o|a)l(?=[^l]..)")
+_GLUED_DIN = re.compile(r"^(.{3,}?)(?:u|e|o|a)d?din$")
+_GLUED_ARTICLE = re.compile(r"^[ae]l(?=.{4})")  # Aljazeera, Almanar, Alsumaria
+_TOKEN_SPLIT = re.compile(r"[\s\-‐‑–]+")
+_TOKEN = re.compile(r"([^\s\-‐‑–]+)([\s\-‐‑–]*)")
+FULL_VOWELS = VOWELS - {"e"}
+TOO_MANY = 99
+# Consonants after which an added h is a letter of its own, not part of a digraph (Rafah/Rafha).
+_H_IS_A_LETTER_AFTER = frozenset("bmnlrWJFd")
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """A name split into comparable words (plain); the article before each word kept aside."""
+
+    words: tuple[str, ...]
+    articles: tuple[str, ...]  # the article written before words[i], "" if none
+
+    @property
+    def joined(self) -> str:
+        return "".join(self.words)
+
+    def joined_with_articles(self, article: str | None = None) -> str:
+        """Joined with the articles as written, or each written as `article`."""
+        return "".join((article if article is not None and a else a) + w
+                       for a, w in zip(self.articles, self.words))
+
+
+@lru_cache(maxsize=1 << 18)
+def name_key(text: str) -> NameKey:
+    words: list[str] = []
+    articles: list[str] = []
+    article = ""
+    tokens = [(m.group(1), m.group(2)) for m in _TOKEN.finditer(text)]
+    for i, (raw, separator) in enumerate(tokens):
+        token = plain(raw)
+        if not token:
+            continue
+        following = plain(tokens[i + 1][0]) if i + 1 < len(tokens) else ""
+        if following and _is_article(raw, token, separator, following):
+            article = token
+            continue
+        for part, glued in _split_glued(_SON_OF.get(token, token)):
+            words.append(part)
+            articles.append(article or glued)
+            article = ""
+    return NameKey(words=tuple(words), articles=tuple(articles))
+
+
+def _is_article(raw: str, token: str, separator: str, following: str) -> bool:
+    if token not in ARTICLES:
+        return False
+    # Al/El stand alone (Al Jazeera); an assimilated article is hyphenated, lower case or
+    # doubles the next consonant (Deir Ez Zor, As Sadr) — "Ed Miliband" is a name.
+    return (token in ("al", "el") or raw.islower() or "-" in separator
+            or following.startswith(token[-1]))
+
+
+def _split_glued(token: str) -> list[tuple[str, str]]:
+    if m := _GLUED_ABD.match(token):
+        return [("abd", ""), (token[m.end():], token[3:m.end()])]
+    if m := _GLUED_DIN.match(token):
+        return [(m.group(1), ""), ("din", token[len(m.group(1)):-3])]
+    return [(token, "")]
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    """`known_distinct` holds pairs (of words or whole names) never merged; a `protected` name is
+    never merged into another spelling."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    known_distinct: frozenset[frozenset[str]] = field(default_factory=frozenset)
+    protected: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def build(cls, threshold: float = DEFAULT_THRESHOLD,
+              known_distinct: Iterable[tuple[str, str]] = (),
+              protected: Iterable[str] = ()) -> MatchConfig:
+        return cls(threshold=threshold,
+                   known_distinct=frozenset(frozenset((_norm(a), _norm(b)))
+                                            for a, b in known_distinct),
+                   protected=frozenset(_norm(p) for p in protected))
+
+    def distinct(self, a: str, b: str) -> bool:
+        return frozenset((_norm(a), _norm(b))) in self.known_distinct
+
+
+def _norm(text: str) -> str:
+    """Plain form of a whole name, for the configured lists."""
+    return " ".join(filter(None, (plain(w) for w in _TOKEN_SPLIT.split(text))))
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The word, and without a glued article (Aljazeera → jazeera)."""
+    bare = _GLUED_ARTICLE.sub("", word)
+    return (word,) if bare == word else (word, bare)
+
+
+@lru_cache(maxsize=1 << 20)
+def words_match(a: str, b: str, config: MatchConfig) -> bool:
+    """Two plain words name the same thing (see the module docstring for the guards)."""
+    if a == b:
+        return True
+    if config.distinct(a, b):
+        return False
+    return any(_keys_match(word_key(x), word_key(y), config.threshold)
+               for x in word_forms(a) for y in word_forms(b))
+
+
+def _keys_match(a: WordKey, b: WordKey, threshold: float) -> bool:
+    if a.skeleton != b.skeleton or _is_other_plus_ending(a.letters, b.letters):
+        return False
+    best = max(((a.key_i, b.key_i), (a.key_a, b.key_a)), key=lambda p: Indel.normalized_similarity(*p))
+    x, y = best
+    if x == y:
+        return True
+    if min(len(x), len(y)) <= 3 or _is_other_plus_ending(x, y) or _ends_differ(x, y):
+        return False
+    if x[0] != y[0] and not (x[0] in VOWELS and y[0] in VOWELS):
+        return False
+    if _strong_edits(x, y) > (0 if min(len(x), len(y)) <= 6 else 1):
+        return False
+    return Indel.normalized_similarity(x, y) >= threshold
+
+
+def _is_other_plus_ending(a: str, b: str) -> bool:
+    return a != b and (a.startswith(b) or b.startswith(a))
+
+
+def _strong_edits(x: str, y: str) -> int:
+    """Edits that change a name rather than its spelling; a moved consonant or a strong h
+    counts as too many."""
+    count = 0
+    for op in Levenshtein.editops(x, y):
+        if op.tag == "replace":
+            before, after = x[op.src_pos], y[op.dest_pos]
+            if before in VOWELS and after in VOWELS:
+                count += op.src_pos > 0  # a first vowel varies (Erbil/Irbil/Arbil)
+            elif not {before, after} <= VOWELS | WEAK_CONSONANTS | {"d", "Z"}:
+                return TOO_MANY
+            continue
+        longer, pos = (x, op.src_pos) if op.tag == "delete" else (y, op.dest_pos)
+        letter = longer[pos]
+        if letter in VOWELS:
+            flanked = 0 < pos < len(longer) - 1 and longer[pos - 1] not in VOWELS \
+                and longer[pos + 1] not in VOWELS
+            count += letter != "e" and flanked
+        elif letter not in WEAK_CONSONANTS or (
+                letter == "h" and pos > 0 and longer[pos - 1] in _H_IS_A_LETTER_AFTER):
+            return TOO_MANY
+    return count
+
+
+def _ends_differ(x: str, y: str) -> bool:
+    """A full vowel at the end of one only: a nisba or ending (Tehran/Tehrani, Saad/Saada)."""
+    return (x[-1] in FULL_VOWELS) != (y[-1] in FULL_VOWELS) and x[-1] != "e" and y[-1] != "e"
+
+
+def names_match(a: str, b: str, config: MatchConfig) -> bool:
+    """Two name strings are spellings of one name."""
+    if config.distinct(a, b):
+        return False
+    ka, kb = name_key(a), name_key(b)
+    if not ka.words or not kb.words:
+        return False
+    if len(ka.words) == len(kb.words) and all(
+            words_match(x, y, config) for x, y in zip(ka.words, kb.words)):
+        return True
+    return joined_match(ka, kb, config)
+
+
+def joined_match(ka: NameKey, kb: NameKey, config: MatchConfig) -> bool:
+    """Names split differently (Abu Bakr/Abubakr, Deir Ezzor/Deir ez-Zor, Salahuddin)."""
+    pairs = ((ka.joined, kb.joined), (ka.joined_with_articles(), kb.joined_with_articles()),
+             (ka.joined_with_articles("al"), kb.joined_with_articles("al")))
+    return any(words_match(x, y, config) for x, y in pairs)

@@ -1,0 +1,188 @@
+"""Name mentions in English prose, with their offsets.
+
+A mention is a run of capitalised words joined by single spaces or hyphens, and by the particles
+of Arabic and Persian names (al-, el-, bin, ibn, abu, bint, Persian -e …): "Mustafa al-Kadhimi",
+"Deir ez-Zor", "Bandar-e Abbas", "Mohammed bin Salman". Leading titles and the demonym before a
+title are not part of the name ("Iraqi Prime Minister Mustafa al-Kadhimi" → "Mustafa
+al-Kadhimi"), nor a possessive 's, nor an ordinary word capitalised because it starts a sentence
+or a headline, nor an all-capitals word (datelines such as "BAGHDAD (Reuters) -", acronyms).
+
+Offsets are 0-based code points into the text, end exclusive.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+# Lower-case words that belong inside a name.
+PARTICLES = frozenset({
+    "al", "el", "ad", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er", "es", "et",
+    "ez", "ul", "ud", "ur", "us", "ut", "uz", "e", "ye", "bin", "ibn", "bint", "ben", "abu",
+    "abd", "umm", "ould", "bani", "banu", "bu", "ibnu",
+})
+# Particles that may open a mention when hyphenated to the name (al-Sadr, el-Sisi, as-Sadr).
+_OPENING_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez",
+                               "ed", "es", "ul"})
+_WORD = re.compile(r"[^\W\d_](?:[\w'’]*\w)?'?")
+_POSSESSIVE = re.compile(r"(?:['’]s?)?$")
+# What may separate two words of one name: one space, or a hyphen (also "Amir- Abdollahian").
+_JOINER = re.compile(r"(?: |\u00a0|[-‐‑](?: )?)")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;…]['\"”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*|\s[-–—]\s+)$")
+# A short line that does not end a sentence and capitalises this share of its words.
+_HEADLINE_SHARE = 0.6
+_HEADLINE_MAX_WORDS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    sentence_start: bool  # the first word is capitalised because it opens a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper() and not _all_caps(self.text)
+
+
+def _all_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class Wordlists:
+    titles: frozenset[str]
+    demonyms: frozenset[str]
+    ordinary: frozenset[str]  # words that are not names when they open a sentence
+
+
+def read_wordlists(path: Path) -> Wordlists:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Wordlists(*(frozenset(w.lower() for w in data[k]) for k in
+                       ("titles", "demonyms", "ordinary")))
+
+
+@lru_cache(maxsize=1)
+def wordlists() -> Wordlists:
+    from cleanup.entities.gazetteer import data_dir
+
+    return read_wordlists(data_dir() / "words.yaml")
+
+
+def find_mentions(text: str, lists: Wordlists | None = None) -> list[Mention]:
+    """Every name mention in `text`, in order."""
+    lists = lists or wordlists()
+    lowercase_words = {m.group() for m in _WORD.finditer(text) if m.group()[0].islower()}
+    headlines = _headline_spans(text)
+    found = []
+    for run in _runs(text):
+        mention = _trim(text, run, lists, lowercase_words, headlines)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _runs(text: str) -> Iterator[list[_Token]]:
+    """Maximal runs of capitalised words and particles joined by a space or a hyphen."""
+    run: list[_Token] = []
+    last_end = -1
+    for m in _WORD.finditer(text):
+        token = _Token(m.start(), m.end(), m.group())
+        joined = run and _JOINER.fullmatch(text[last_end:token.start]) is not None
+        if token.capitalised or token.lower in PARTICLES:
+            if not joined and run:
+                yield run
+                run = []
+            run.append(token)
+            if _POSSESSIVE.search(token.text).group():  # Iran's Foreign Minister …
+                yield run
+                run = []
+        elif run:
+            yield run
+            run = []
+        last_end = token.end
+    if run:
+        yield run
+
+
+def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: set[str],
+          headlines: list[tuple[int, int]]) -> Mention | None:
+    tokens = list(run)
+    # A run ends on a capitalised word, and opens on one or on a hyphenated article.
+    while tokens and not tokens[-1].capitalised:
+        tokens.pop()
+    while tokens and not tokens[0].capitalised and not _opening_article(text, tokens):
+        tokens.pop(0)
+    in_headline = any(a <= run[0].start < b for a, b in headlines)
+    sentence_start = bool(tokens) and _SENTENCE_END.search(text, 0, tokens[0].start) is not None
+    while tokens:
+        first = tokens[0]
+        word = _POSSESSIVE.sub("", first.text).lower()
+        opening = sentence_start or in_headline
+        if word in lists.titles or (word in lists.demonyms and len(tokens) > 1) or (
+                opening and (word in lists.ordinary or word in lowercase_words)):
+            tokens.pop(0)
+            sentence_start = False
+            while tokens and tokens[0].lower in PARTICLES and not _opening_article(text, tokens):
+                tokens.pop(0)
+            continue
+        break
+    if in_headline:
+        tokens = _drop_ordinary_tail(tokens, lists, lowercase_words)
+    if not tokens or not any(t.capitalised for t in tokens):
+        return None
+    start, end = tokens[0].start, tokens[-1].end
+    end -= len(_POSSESSIVE.search(text[start:end]).group())
+    name = text[start:end]
+    if not name or name.lower() in lists.ordinary:
+        return None
+    return Mention(start, end, name, sentence_start)
+
+
+def _opening_article(text: str, tokens: list[_Token]) -> bool:
+    first = tokens[0]
+    return (first.lower in _OPENING_ARTICLES and len(tokens) > 1
+            and text[first.end:first.end + 1] in "-‐‑")
+
+
+def _drop_ordinary_tail(tokens: list[_Token], lists: Wordlists,
+                        lowercase_words: set[str]) -> list[_Token]:
+    """In a headline every word is capitalised: keep the name, stop at the first ordinary word."""
+    for i, token in enumerate(tokens):
+        word = token.lower
+        if i and word not in PARTICLES and (word in lists.ordinary or word in lowercase_words):
+            return tokens[:i]
+    return tokens
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().rstrip("\"”’')").endswith((".", "!", "?"))
+
+
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        words = [w for w in _WORD.findall(line) if w.lower() not in PARTICLES]
+        title_cased = sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
+        if 4 <= len(words) <= _HEADLINE_MAX_WORDS and title_cased and not _ends_sentence(line):
+            spans.append((offset, offset + len(line)))
+        offset += len(line)
+    return spans
