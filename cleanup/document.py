@@ -33,6 +33,10 @@ class LineIndex:
         # A line ends at \n, \r\n or a lone \r: the same breaks the file keeps on write.
         self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
 
+    def offset(self, line: int) -> int:
+        """Offset of the start of 0-based `line` (the text's length past the last line)."""
+        return self._starts[line] if line < len(self._starts) else len(self.text)
+
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
@@ -47,16 +51,23 @@ class Document:
     path: str = "-"
     segments: tuple[Segment, ...] | None = None  # None: prose is the source itself
     _lines: LineIndex | None = field(default=None, init=False, repr=False)
+    _prose_starts: list[int] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def plain(cls, text: str, path: str = "-") -> Document:
         return cls(text=text, source=text, path=path)
 
-    def to_source(self, offset: int) -> int:
+    def to_source(self, offset: int, is_end: bool = False) -> int:
+        """The source offset of a prose offset; an end offset (exclusive) belongs to the
+        segment it closes, not to the one that starts there."""
         if self.segments is None:
             return offset
-        starts = [s.prose_start for s in self.segments]
-        i = max(bisect.bisect_right(starts, offset) - 1, 0)
+        if not self.segments:
+            return 0
+        if self._prose_starts is None:
+            self._prose_starts = [s.prose_start for s in self.segments]
+        probe = offset - 1 if is_end and offset > 0 else offset
+        i = max(bisect.bisect_right(self._prose_starts, probe) - 1, 0)
         seg = self.segments[i]
         return seg.source_start + min(offset - seg.prose_start, seg.length)
 

@@ -47,12 +47,18 @@ class Linter:
 
     @staticmethod
     def _locate(doc: Document, finding: Finding) -> Finding:
-        start, end = doc.to_source(finding.start), doc.to_source(finding.end)
+        start, end = doc.to_source(finding.start), doc.to_source(finding.end, is_end=True)
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
-        related = tuple((doc.to_source(a), doc.to_source(b)) for a, b in finding.related)
-        return replace(finding, start=start, end=end, line=line, column=column,
-                       end_line=end_line, end_column=end_column, related=related)
+        related = tuple((doc.to_source(a), doc.to_source(b, is_end=True))
+                        for a, b in finding.related)
+        located = replace(finding, start=start, end=end, line=line, column=column,
+                          end_line=end_line, end_column=end_column, related=related)
+        if doc.segments is not None and doc.source[start:end] != finding.text:
+            # The prose ran across markup (or an entity) here: the file does not hold this
+            # text, so a replacement would eat the markup. Report it, never fix it.
+            located = replace(located, text=doc.source[start:end], replacements=(), safe=False)
+        return located
 
 
 def _distinct(findings: list[Finding]) -> list[Finding]:

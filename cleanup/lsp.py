@@ -19,6 +19,7 @@ from cleanup.document import Document
 from cleanup.engine import Linter
 from cleanup.finding import Finding, Severity
 from cleanup.fixes import fix
+from cleanup.formats import reader_for
 from cleanup.run import linter_for
 
 SOURCE = "cleanup"
@@ -42,7 +43,11 @@ class CleanupServer(LanguageServer):
         return self._linters[folder]
 
     def findings(self, doc: TextDocument) -> list[Finding]:
-        return self.linter(doc.uri).check(Document.plain(doc.source, doc.uri))
+        return self.linter(doc.uri).check(read(doc))
+
+
+def read(doc: TextDocument) -> Document:
+    return reader_for(doc.uri)(doc.source, doc.uri)
 
 
 def _folder_of(uri: str) -> Path:
@@ -89,7 +94,8 @@ def code_actions(doc: TextDocument, findings: list[Finding],
                 title=f"{title} ({f.rule})", kind=lsp.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic], is_preferred=f.safe,
                 edit=lsp.WorkspaceEdit(changes={doc.uri: [edit]})))
-    result = fix(linter, Document.plain(doc.source, doc.uri))
+    reader = reader_for(doc.uri)
+    result = fix(linter, read(doc), reader=lambda text: reader(text, doc.uri))
     if result.changed:
         whole = lsp.Range(lsp.Position(0, 0), doc.client_position_at_offset(len(doc.source)))
         actions.append(lsp.CodeAction(

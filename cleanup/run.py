@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleanup.config import Settings
-from cleanup.document import Document
 from cleanup.engine import Linter
 from cleanup.errors import InputError
 from cleanup.files import iter_files
+from cleanup.formats import reader_for
 from cleanup.finding import Finding
 from cleanup.fixes import FixResult, fix
 from cleanup.pack import Pack, load_builtin_packs, load_packs
@@ -54,8 +54,8 @@ def check_file(linter: Linter, path: str, encoding: str | None = None) -> FileRe
         return FileReport(path, skipped=str(exc))
     except InputError as exc:
         return FileReport(path, error=str(exc))
-    return FileReport(path, findings=linter.check(Document.plain(source.text, path)),
-                      source=source)
+    read = reader_for(path)
+    return FileReport(path, findings=linter.check(read(source.text, path)), source=source)
 
 
 def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = True,
@@ -67,7 +67,9 @@ def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = T
         return FileReport(path, skipped=str(exc))
     except InputError as exc:
         return FileReport(path, error=str(exc))
-    result = fix(linter, Document.plain(source.text, path), unsafe=unsafe)
+    read = reader_for(path)
+    result = fix(linter, read(source.text, path), unsafe=unsafe,
+                 reader=lambda text: read(text, path))
     report = FileReport(path, findings=result.remaining, fixed=result, source=source)
     if write and result.changed and path != STDIN:
         try:

@@ -22,6 +22,8 @@ def test_wheel_ships_the_builtin_packs_and_the_command(tmp_path: Path) -> None:
     shipped = {Path(n).name for n in names if n.startswith("cleanup/rules/")}
     in_repo = {p.name for p in (ROOT / "rules").glob("*.yaml")}
     assert in_repo and in_repo <= shipped
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "cleanup").rglob("*.py")}
+    assert modules <= set(names), f"not in the wheel: {sorted(modules - set(names))}"
     assert "cleanup = cleanup.cli:main" in entry_points
 
     # Run the unpacked wheel from an unrelated folder: no source checkout on the path.

@@ -1,0 +1,27 @@
+"""Readers turn a file's text into a Document: the prose the rules read, mapped to the file.
+
+Plain text is its own prose. Markup is parsed (never scanned with regexes) and only its prose
+is handed on, so rules do not fire on code, URLs or tags, and offsets stay true to the file.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePath
+
+from cleanup.document import Document
+
+Reader = Callable[[str, str], Document]  # (source text, path) → Document
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+
+
+def read_plain(source: str, path: str = "-") -> Document:
+    return Document.plain(source, path)
+
+
+def reader_for(path: str) -> Reader:
+    if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES:
+        from cleanup.formats.markdown import read_markdown  # parser loaded only when needed
+
+        return read_markdown
+    return read_plain
