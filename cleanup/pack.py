@@ -7,6 +7,8 @@ A pack is one YAML file, or a folder whose `pack.yaml` holds the pack's fields a
 from __future__ import annotations
 
 import fnmatch
+import re
+import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +30,11 @@ CATEGORIES = (
     "untranslated_script", "wrong_term", "redundancy", "duplicated_word",
     "punctuation_spacing", "encoding", "grammar", "style", "other",
 )
-MAX_PACK_BYTES = 50_000_000  # packs are untrusted data: refuse absurd sizes before parsing
+# Packs are untrusted data: refuse absurd sizes before parsing (the YAML parser reads about a
+# megabyte in three seconds), and absurd sizes after YAML aliases are expanded.
+MAX_PACK_BYTES = 10_000_000
+MAX_PACK_VALUES = 1_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 
@@ -125,11 +131,11 @@ def load_pack(path: Path) -> Pack:
             raise PackError(source, f"missing required key {key!r}")
     pack_id = _check_id(data["id"], source)
     warnings = [f"{source}: unknown pack key {k!r} (ignored)" for k in data if k not in PACK_KEYS]
-    raw_rules = [(r, source, line) for r, line in zip(_rule_list(data, source), rule_lines)]
+    raw_rules = [(r, source, line) for r, line in _with_lines(_rule_list(data, source), rule_lines)]
     for extra in more:
         extra_data, extra_lines = _read_yaml(extra)
         raw_rules += [(r, str(extra), line)
-                      for r, line in zip(_rule_list(extra_data, str(extra)), extra_lines)]
+                      for r, line in _with_lines(_rule_list(extra_data, str(extra)), extra_lines)]
     pack = Pack(
         id=pack_id,
         description=str(data.get("description", "")),
@@ -158,19 +164,24 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], list[int]]:
     """The mapping in `path` and the 1-based line of each entry of its `rules` list."""
     source = str(path)
     try:
-        if path.stat().st_size > MAX_PACK_BYTES:
-            raise PackError(source, f"larger than {MAX_PACK_BYTES} bytes")
-        text = path.read_text(encoding="utf-8")
-        # Compose first (safe: plain data nodes only) to learn each rule's line; then build
-        # plain Python data from the same nodes.
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) if node is not None else None
+        text = _read_pack_text(path)
+        # One parse (safe: plain data only, a `!!python/...` tag is an error): the nodes give
+        # each rule's line, and the data is built from the same nodes. The pure-Python loader
+        # on purpose: libyaml's composer recurses in C and crashes on deeply nested input.
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except PackError:
         raise
     except OSError as exc:
         raise PackError(source, f"cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise PackError(source, f"not UTF-8 (byte {exc.start})") from None
+    except RecursionError:
+        raise PackError(source, "invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -178,11 +189,53 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], list[int]]:
         raise PackError(source, f"invalid YAML: {problem}", line=line) from None
     if not isinstance(data, dict):
         raise PackError(source, "a pack file must be a mapping with 'id' and 'rules'")
+    _check_values(data, source)
     lines: list[int] = []
     for key_node, value_node in node.value:
         if key_node.value == "rules" and isinstance(value_node, yaml.SequenceNode):
             lines = [item.start_mark.line + 1 for item in value_node.value]
     return data, lines
+
+
+def _read_pack_text(path: Path) -> str:
+    # Read at most one byte past the limit: a FIFO, /dev/zero or a huge file cannot stall us.
+    if not path.is_file():
+        raise PackError(str(path), "not a regular file")
+    with open(path, "rb") as f:
+        raw = f.read(MAX_PACK_BYTES + 1)
+    if len(raw) > MAX_PACK_BYTES:
+        raise PackError(str(path), f"larger than {MAX_PACK_BYTES} bytes")
+    return raw.decode("utf-8")
+
+
+def _check_values(data: Any, source: str) -> None:
+    """Refuse alias bombs and text no file can hold, before any code looks at the values."""
+    count = 0
+    seen_strings: set[int] = set()
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > MAX_PACK_VALUES:
+            raise PackError(source, f"more than {MAX_PACK_VALUES} values once YAML aliases "
+                                    "are expanded")
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend(item)
+        elif isinstance(item, str) and id(item) not in seen_strings:
+            seen_strings.add(id(item))  # an alias repeats one string: check it once
+            found = _SURROGATE.search(item)
+            if found:
+                raise PackError(source, f"holds a lone surrogate {found.group()!r}, which no "
+                                        "file can store")
+
+
+def _with_lines(rules: list[Any], lines: list[int]) -> Iterator[tuple[Any, int]]:
+    # Rules that came in through a YAML merge key (<<) have no line of their own; they must
+    # still be loaded, not silently dropped by a short zip.
+    return zip(rules, [*lines, *[0] * (len(rules) - len(lines))])
 
 
 def _rule_list(data: Mapping[str, Any], source: str) -> list[Any]:
@@ -212,6 +265,7 @@ def _parse_rule(raw: Any, pack_id: str, source: str, line: int, warnings: list[s
     for key in ("kind", "category", "message"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise fail(f"missing or empty {key!r}")
+    _check_message(raw["message"], fail)
     if raw["category"] not in CATEGORIES:
         raise fail(f"unknown category {raw['category']!r} (known: {', '.join(CATEGORIES)})")
     try:
@@ -247,6 +301,29 @@ def _parse_rule(raw: Any, pack_id: str, source: str, line: int, warnings: list[s
         source=source,
         line=line,
     )
+
+
+def _check_message(message: str, fail: Any) -> None:
+    """A message is a template of plain names ({match}, {replacement}, a group's name): no
+    attribute access, indexing or format spec, which could read internals or allocate
+    gigabytes ({match:>999999999})."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        raise fail(f"'message' is not a valid template: {exc} (write {{{{ or }}}} for a brace)") \
+            from None
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion not in (None, "r", "s", "a"):
+            field = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise fail(f"'message' field {{{_short(field)}}} must be a plain name such as "
+                       "{match} or {match!r}")
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    shown = value if isinstance(value, str) else repr(value)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
 def _parse_examples(raw: Any, fail: Any) -> tuple[Example, ...]:

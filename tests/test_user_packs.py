@@ -91,7 +91,7 @@ def test_a_failing_example_is_reported_with_file_and_line(run_cli, write) -> Non
     (("kind: pattern", "kind: patern"), "unknown kind 'patern'"),
     (("pattern: ',(?=\\p{L})'", "pattern: ',(?=\\p{L}'"), "not a valid regular expression"),
     (("category: punctuation_spacing", "category: spacing"), "unknown category 'spacing'"),
-    (("replace: ', '", "replace: '\\\\3'"), "names group '3'"),
+    (("replace: ', '", "replace: '\\3'"), "template '\\3' refers to a group"),
     (("variants: [[Kadhimi, Kazemi, Kazimi]]", "variants: [Kadhimi]"),
      "'variants' must be a list of lists"),
     (("scripts: [Greek]", "scripts: [Klingon]"), "unknown Unicode script 'Klingon'"),

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from cleanup.finding import Finding
-from cleanup.kinds.base import Check, Hits, add_phrase, compile_regex, regex_matches, string_list
+from cleanup.kinds.base import (
+    Check, Hits, add_phrase, check_templates, compile_regex, regex_matches, string_list)
 
 if TYPE_CHECKING:
     from cleanup.pack import Rule
@@ -34,6 +35,8 @@ class ExistenceCheck(Check):
         if not tokens and not self.patterns:
             raise rule.error("needs 'tokens' or 'patterns'")
         self.suggest = string_list(rule, "suggest", required=False)
+        for pattern in self.patterns:
+            check_templates(rule, pattern, self.suggest, "suggest")
         for entry, token in enumerate(tokens):
             add_phrase(rule, phrases, owner, entry, token)
 

@@ -8,17 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import regex
-
 from cleanup.finding import Finding
-from cleanup.kinds.base import Check, Hits, compile_regex, regex_matches
+from cleanup.kinds.base import Check, Hits, check_templates, compile_regex, regex_matches
 
 if TYPE_CHECKING:
     from cleanup.pack import Rule
     from cleanup.phrases import PhraseIndex
-
-
-_GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
 
 
 class PatternCheck(Check):
@@ -35,14 +30,7 @@ class PatternCheck(Check):
         if not isinstance(self.templates, list) or not all(
                 isinstance(t, str) for t in self.templates):
             raise rule.error("'replace' must be a template string or a list of them")
-        for template in self.templates:
-            for ref in _GROUP_REF.findall(template):
-                name = next(r for r in ref if r)
-                known = int(name) <= self.pattern.groups if name.isdigit() else (
-                    name in self.pattern.groupindex)
-                if not known:
-                    raise rule.error(f"'replace' template {template!r} names group {name!r}, "
-                                     "which the pattern does not have")
+        check_templates(rule, self.pattern, self.templates, "replace")
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         for m in regex_matches(self.pattern, text):

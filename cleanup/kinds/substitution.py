@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from cleanup.casing import match_case
 from cleanup.finding import Finding
-from cleanup.kinds.base import Check, Hits, add_phrase, compile_regex, regex_matches
+from cleanup.kinds.base import Check, Hits, add_phrase, check_templates, compile_regex, regex_matches
 
 if TYPE_CHECKING:
     import regex
@@ -42,6 +42,8 @@ class SubstitutionCheck(Check):
         self.patterns: list[regex.Pattern[str]] = []
         if rule.spec.get("regex", False):
             self.patterns = [compile_regex(rule, p, "swap") for p, _ in self.entries]
+            for (_, templates), pattern in zip(self.entries, self.patterns):
+                check_templates(rule, pattern, templates, "swap")
         else:
             for entry, (phrase, _) in enumerate(self.entries):
                 add_phrase(rule, phrases, owner, entry, phrase)
