@@ -66,10 +66,10 @@ def _selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--encoding", default=None,
                      help="Read files in this encoding (default: UTF-8, or what a BOM says)."),
         click.option("--format", "output_format",
-                     type=click.Choice(["text", "json", "sarif", "github"]), default="text",
-                     show_default=True,
+                     type=click.Choice(["text", "json", "sarif", "github", "html"]),
+                     default="text", show_default=True,
                      help="text for people; json for tools; sarif for code scanning; "
-                          "github for GitHub Actions annotations."),
+                          "github for GitHub Actions annotations; html for a review report."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -120,6 +120,10 @@ def check(paths: tuple[str, ...], output_format: str, **selection: Any) -> None:
         click.echo(report.sarif(reports, linter.rules, _version()))
     elif output_format == "github":
         click.echo(report.github_annotations(reports))
+    elif output_format == "html":
+        from cleanup.html_report import render
+
+        click.echo(render(reports))
     else:
         for r in reports:
             for f in r.findings:
@@ -148,7 +152,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
     With - the text is read from standard input and the corrected text written to standard
     output (the report goes to standard error).
     """
-    if output_format not in ("text", "json"):
+    if output_format not in ("text", "json"):  # the others describe findings, not changes
         raise click.UsageError(f"fix reports as text or json; `cleanup check --format "
                                f"{output_format}` gives {output_format}")
     settings = _settings(**selection)
