@@ -1,0 +1,96 @@
+r"""`acronym`: a name followed by its own acronym without brackets ("Central Command Centcom").
+
+    joiners: [at, in, of, from]   # words MT may put between the name and the acronym
+    skip: [of, the, and, for]     # small words an acronym leaves out
+
+The acronym matches when it can be cut into the starts of the name's last words, in order
+(Syrian Democratic Forces → SDF, Central Command → CENT+COM). Machine translation keeps both
+the translated name and the acronym the source added after it, sometimes joined by a
+preposition. Suggests the name alone or the name with the acronym in brackets.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from cleanup.finding import Finding
+from cleanup.kinds.base import Check, Hits, regex_matches, string_list
+
+if TYPE_CHECKING:
+    from cleanup.pack import Rule
+    from cleanup.phrases import PhraseIndex
+
+MAX_NAME_WORDS = 8
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}'’]*|\p{Ll}+")
+
+
+class AcronymCheck(Check):
+    KEYS = {
+        "joiners": "words machine translation puts between a name and its acronym",
+        "skip": "small words an acronym may leave out (of, the, and, …)",
+    }
+
+    def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
+        super().__init__(rule, owner, phrases)
+        joiners = string_list(rule, "joiners", required=False)
+        self.skip = {w.lower() for w in string_list(rule, "skip", required=False)}
+        joined = "|".join(regex.escape(j) for j in joiners)
+        # The acronym: 2-8 capitals, or a capital and lowercase (Centcom) when joined by
+        # nothing else than a space after a capitalised word; never inside brackets.
+        self.pattern = regex.compile(
+            rf"(?<=\p{{L}}[ ,]?[ ](?:(?:{joined})[ ])?)(?<!\([^)\n]{0,120})"
+            r"(?<acronym>\p{Lu}{2,8}|\p{Lu}\p{Ll}{2,7})\b(?![-)’'])", regex.VERSION1)
+
+    def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        for m in regex_matches(self.pattern, text):
+            acronym = m.group("acronym")
+            words, joiner_start = self._words_before(text, m.start())
+            name_start = self._name_start(words, acronym)
+            if name_start is None:
+                continue
+            start = words[name_start][0]
+            name = text[start:joiner_start].rstrip(" ,")
+            yield self.finding(text, start, m.end(), [name, f"{name} ({acronym.upper()})"],
+                               safe=False, message_vars={"name": name, "acronym": acronym})
+
+    def _words_before(self, text: str, end: int) -> tuple[list[tuple[int, str]], int]:
+        """The words before the acronym (start, word), and where the name part ends."""
+        head = text[max(0, end - 200):end]
+        base = end - len(head)
+        tokens = [(base + w.start(), w.group()) for w in _NAME_WORD.finditer(head)]
+        joiner_start = end
+        if tokens and tokens[-1][1].islower():  # "… Central Command at Centcom"
+            joiner_start = tokens[-1][0]
+            tokens = tokens[:-1]
+        return tokens[-MAX_NAME_WORDS:], joiner_start
+
+    def _name_start(self, words: Sequence[tuple[int, str]], acronym: str) -> int | None:
+        """Index of the first word of the longest name ending just before the acronym that
+        the acronym abbreviates."""
+        best = None
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i][1]
+            if word.lower() in self.skip:
+                continue
+            if not word[0].isupper():
+                break
+            name = tuple(w.lower() for _, w in words[i:] if w.lower() not in self.skip)
+            # One word and its own abbreviation ("Hamas HAMAS") is a style, not a repeat.
+            if len(name) >= 2 and _abbreviates(acronym.lower(), name):
+                best = i
+        return best
+
+
+@cache
+def _abbreviates(acronym: str, words: tuple[str, ...]) -> bool:
+    """Can `acronym` be cut into non-empty starts of each word, in order?"""
+    if not words:
+        return not acronym
+    if not acronym:
+        return False
+    head, rest = words[0], words[1:]
+    return any(acronym[:n] == head[:n] and _abbreviates(acronym[n:], rest)
+               for n in range(1, min(len(head), len(acronym)) + 1))

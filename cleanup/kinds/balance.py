@@ -1,0 +1,119 @@
+r"""`balance`: quotation marks and brackets that do not pair up within a paragraph.
+
+    pairs: ["()", "[]", "“”"]    # opening and closing character of each pair
+    straight_quotes: true        # a straight quote closes an open quotation, else opens one
+
+Flags a closing mark with no opening one, an opening mark never closed, a closing quote
+written with the opening glyph at the end of a quotation ("… oil. “"), and a space just
+inside a quotation ("Forces. ”", "Flood "). A paragraph that ends inside a quotation is
+allowed when the next paragraph opens the quotation again: the convention for quotes that
+run over several paragraphs. Fixes are safe only where the pairing is certain.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cleanup.finding import Finding
+from cleanup.kinds.base import Check, Hits, string_list
+
+if TYPE_CHECKING:
+    from cleanup.pack import Rule
+    from cleanup.phrases import PhraseIndex
+
+# A ")" after a list label ("1)", "a)") at the start of a paragraph has no opener by design.
+_LABEL_MAX = 3
+
+
+class BalanceCheck(Check):
+    KEYS = {
+        "pairs": "two-character strings: an opening and a closing mark",
+        "straight_quotes": "pair straight double quotes too, with each other or curly ones (default true)",
+    }
+
+    def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
+        super().__init__(rule, owner, phrases)
+        pairs = string_list(rule, "pairs", required=False) or ["()", "[]", "“”"]
+        if not all(len(p) == 2 and p[0] != p[1] for p in pairs):
+            raise rule.error("each of 'pairs' must be two different characters")
+        self.openers = {p[0]: p[1] for p in pairs}
+        self.closers = {p[1]: p[0] for p in pairs}
+        self.straight = rule.spec.get("straight_quotes", True)
+        if not isinstance(self.straight, bool):
+            raise rule.error("'straight_quotes' must be true or false")
+
+    def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        lines = text.splitlines(keepends=True)
+        offset = 0
+        for number, line in enumerate(lines):
+            following = next((n.lstrip() for n in lines[number + 1:] if n.strip()), "")
+            for start, end, replacement, problem in self._paragraph(line, following):
+                yield self.finding(text, offset + start, offset + end,
+                                   [replacement] if replacement is not None else [],
+                                   message_vars={"problem": problem})
+            offset += len(line)
+
+    def _paragraph(self, line: str, following: str,
+                   ) -> Iterator[tuple[int, int, str | None, str]]:
+        body = line.rstrip("\r\n")
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(body):
+            if ch == '"' and self.straight:
+                # A straight quote closes whatever quotation is open (mixed styles pair up:
+                # a typing slip, not a missing mark), and opens one otherwise.
+                if stack and stack[-1][0] in ('"', "“"):
+                    yield from _inner_space(body, stack.pop()[1], i)
+                else:
+                    stack.append((ch, i))
+            elif ch in self.openers:
+                if ch not in "([{<" and self._wrong_way_closer(body, i, stack):
+                    if stack and stack[-1][0] == ch:
+                        stack.pop()
+                    yield (i - _space_before(body, i), i + 1, self.openers[ch],
+                           "closing quote written as an opening one")
+                    continue
+                stack.append((ch, i))
+            elif ch in self.closers:
+                opener = self.closers[ch]
+                if stack and (stack[-1][0] == opener or (
+                        stack[-1][0] == '"' and opener not in "([{<")):
+                    yield from _inner_space(body, stack.pop()[1], i)
+                elif not (ch == ")" and i <= _LABEL_MAX and body[:i].strip().isalnum()):
+                    yield i, i + 1, None, f"'{ch}' closes nothing"
+        for opener, at in stack:
+            is_quote = opener == '"' or opener not in "([{<"
+            if is_quote and following[:1] in ('"', "“", "‘"):
+                continue  # a quotation that goes on in the next paragraph
+            yield at, at + 1, None, f"'{opener}' is never closed"
+
+    def _wrong_way_closer(self, body: str, i: int, stack: list[tuple[str, int]]) -> bool:
+        # An opening quote right after sentence punctuation can only close a quotation when
+        # the paragraph ends there, or when a quotation is open and a space follows.
+        before = body[:i].rstrip()
+        if not before or before[-1] not in ".,!?":
+            return False
+        after = body[i + 1:]
+        if not after.strip():
+            return True
+        return bool(stack) and stack[-1][0] == body[i] and after[:1].isspace()
+
+
+def _space_before(body: str, i: int) -> int:
+    n = 0
+    while i - n - 1 >= 0 and body[i - n - 1] in " \t":
+        n += 1
+    return n
+
+
+def _inner_space(body: str, opening: int, closing: int,
+                 ) -> Iterator[tuple[int, int, str | None, str]]:
+    """A space just inside a quotation: after its opening or before its closing mark."""
+    inner = body[opening + 1:closing]
+    if body[opening] in "([{<" or not inner.strip():
+        return
+    lead = len(inner) - len(inner.lstrip(" "))
+    trail = len(inner) - len(inner.rstrip(" "))
+    if lead:
+        yield opening, opening + 1 + lead, body[opening], "space after the opening quote"
+    if trail:
+        yield closing - trail, closing + 1, body[closing], "space before the closing quote"

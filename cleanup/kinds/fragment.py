@@ -1,0 +1,141 @@
+r"""`fragment`: sentence pieces that machine translation leaves behind when it reorders words.
+
+    checks: [one-word, verbless, lowercase-start]    # which shapes to flag (default: all)
+    max_words: 12          # a verbless sentence longer than this is left alone (default 12)
+    verbs: [is, was, said, took, ...]   # words that make a sentence finite, besides -ed forms
+    abbreviations: [Mr, Dr, No, U.S, ...]  # a full stop after these does not end a sentence
+
+Persian and Arabic put the verb late or leave it out ("nominal sentences"), and machine
+translation that splits or reorders clauses strands pieces: a lone "Is.", a verbless
+"Other Parties.", a sentence that starts in lowercase after a full stop. Only sentences that
+follow another sentence in the same paragraph are judged (a paragraph of its own is a
+headline, byline or caption), and never inside quotation marks. Flag only: the missing words
+are not known.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from cleanup.finding import Finding
+from cleanup.kinds.base import Check, Hits, string_list
+
+if TYPE_CHECKING:
+    from cleanup.pack import Rule
+    from cleanup.phrases import PhraseIndex
+
+CHECKS = ("one-word", "verbless", "lowercase-start")
+# A sentence ends at . ! ? (after any closing quotes or brackets) before white space.
+_END = regex.compile(r"(?<=[.!?][\"”’')\]]*)[ \t]+(?=\S)")
+_WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’\-.][\p{L}\p{M}\d]+)*")
+_QUOTES = {"“": 1, "”": -1}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+class FragmentCheck(Check):
+    KEYS = {
+        "checks": f"which shapes to flag: {', '.join(CHECKS)} (default: all)",
+        "max_words": "longest verbless sentence that is flagged (default 12)",
+        "verbs": "words that make a sentence finite (besides words ending in -ed)",
+        "abbreviations": "words whose full stop does not end a sentence",
+        "nouns": "words ending in -s that are never verbs (news, series, …)",
+    }
+
+    def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
+        super().__init__(rule, owner, phrases)
+        self.checks = set(string_list(rule, "checks", required=False) or CHECKS)
+        unknown = self.checks - set(CHECKS)
+        if unknown:
+            raise rule.error(f"unknown checks {sorted(unknown)} (known: {', '.join(CHECKS)})")
+        self.max_words = rule.spec.get("max_words", 12)
+        if not isinstance(self.max_words, int) or self.max_words < 1:
+            raise rule.error("'max_words' must be a positive whole number")
+        self.verbs = {w.lower() for w in string_list(rule, "verbs", required=False)}
+        self.nouns = {w.lower() for w in string_list(rule, "nouns", required=False)}
+        self.abbreviations = {w.lower().rstrip(".") for w in
+                              string_list(rule, "abbreviations", required=False)}
+
+    def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            for shape, start, end in self._paragraph(line):
+                yield self.finding(text, offset + start, offset + end,
+                                   message_vars={"shape": shape})
+            offset += len(line)
+
+    def _paragraph(self, line: str) -> Iterator[tuple[str, int, int]]:
+        sentences = self.sentences(line)
+        depth = 0  # open curly quotes before the sentence
+        for number, sentence in enumerate(sentences):
+            quoted = depth > 0 or '"' in line[:sentence.start] and line[:sentence.start].count('"') % 2
+            depth = max(depth + sum(_QUOTES.get(c, 0) for c in sentence.text), 0)
+            if number == 0 or quoted or any(q in sentence.text for q in '"“”'):
+                continue
+            words = _WORD.findall(sentence.text)
+            if not words:
+                continue
+            first = words[0]
+            if "lowercase-start" in self.checks and first[0].islower() and first.isalpha():
+                yield "starts in lowercase", sentence.start, sentence.start + len(first)
+                continue
+            if not sentence.text.rstrip().endswith("."):
+                continue  # questions and exclamations are complete in their own way
+            if "one-word" in self.checks and len(words) == 1:
+                yield "one word", sentence.start, sentence.end
+            elif ("verbless" in self.checks and 1 < len(words) <= self.max_words
+                  and not any(self._verb_like(w, i, words) for i, w in enumerate(words))):
+                yield "no verb", sentence.start, sentence.end
+
+    def sentences(self, line: str) -> list[Sentence]:
+        out: list[Sentence] = []
+        start = 0
+        for m in _END.finditer(line):
+            before = line[start:m.start()]
+            if self._abbreviation(before):
+                continue
+            out.append(Sentence(start, m.start(), before))
+            start = m.end()
+        rest = line[start:].rstrip()
+        if rest:
+            out.append(Sentence(start, start + len(rest), rest))
+        return out
+
+    def _abbreviation(self, sentence: str) -> bool:
+        """Does the full stop at the end of `sentence` belong to an abbreviation or initial?"""
+        stripped = sentence.rstrip("\"”’')]")
+        if not stripped.endswith("."):
+            return False
+        last = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].split() else ""
+        last = last.lstrip("(\"“‘'")
+        return (len(last) == 1 or "." in last or last.lower() in self.abbreviations
+                or last.isdigit())
+
+    def _verb_like(self, word: str, index: int, words: list[str]) -> bool:
+        lower = word.lower()
+        if lower in self.verbs or lower.endswith(("ed", "ing")):
+            return True
+        # A lowercase -s word is a verb after its subject ("the war continues"); not after a
+        # determiner or preposition ("of major attacks").
+        return (word[0].islower() and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+                and lower not in self.nouns and index > 0
+                and words[index - 1].lower() not in _NOT_BEFORE_VERB
+                and not words[index - 1].lower().endswith(_ADJECTIVE_ENDINGS))
+
+
+_NOT_BEFORE_VERB = {
+    "the", "a", "an", "of", "on", "in", "at", "for", "with", "by", "from", "to", "into", "and",
+    "or", "its", "their", "his", "her", "our", "your", "these", "those", "some", "many",
+    "several", "all", "both", "other", "more", "most", "such", "two", "three", "four", "five",
+    "few", "major", "minor", "new", "old", "main", "key", "top", "big", "large", "small", "great",
+    "high", "low", "any", "no", "various", "numerous", "against", "about", "over", "under",
+}
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "ary", "ian", "ese", "ish", "ern")

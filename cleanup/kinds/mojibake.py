@@ -1,0 +1,111 @@
+r"""`mojibake`: text decoded with the wrong character set ("cafÃ©", "â€œ"), fixed by ftfy.
+
+    safe_when_clean: true   # the fix is safe when ftfy's result no longer looks garbled
+
+ftfy decides both whether a line is garbled (`ftfy.badness.is_bad`) and what it said before
+(`ftfy.fix_and_explain`, encoding fixes only); this kind only places the changes in the text,
+widened to whole words so the finding shows "cafÃ©" → "café", not "Ã©" → "é".
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import ftfy
+from ftfy.badness import is_bad
+
+from cleanup.finding import Finding
+from cleanup.kinds.base import Check, Hits
+
+if TYPE_CHECKING:
+    from cleanup.pack import Rule
+    from cleanup.phrases import PhraseIndex
+
+# Only the encoding repairs: quotes, ligatures, widths, entities and line breaks are other
+# rules' business, and changing them here would hide those findings behind this one.
+ENCODING_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+    fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+    remove_control_chars=False, normalization=None, explain=True)
+
+Change = tuple[int, int, int, int]  # (start, end) in the line, (start, end) in the fixed line
+
+
+class MojibakeCheck(Check):
+    KEYS = {
+        "safe_when_clean": "true (default): the fix is safe when ftfy's result is not garbled",
+    }
+
+    def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
+        super().__init__(rule, owner, phrases)
+        safe_when_clean = rule.spec.get("safe_when_clean", True)
+        if not isinstance(safe_when_clean, bool):
+            raise rule.error("'safe_when_clean' must be true or false")
+        self.safe_when_clean = safe_when_clean
+
+    def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        if text.isascii():  # mojibake always has non-ASCII characters
+            return
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            if not line.isascii() and is_bad(line):
+                yield from self._line_findings(text, offset, line)
+            offset += len(line)
+
+    def _line_findings(self, text: str, offset: int, line: str) -> Iterator[Finding]:
+        fixed = ftfy.fix_and_explain(line, config=ENCODING_ONLY).text
+        if fixed == line:
+            return  # garbled, but ftfy has no reading of it: nothing certain to say
+        for start, end, fstart, fend in word_changes(line, fixed):
+            new = fixed[fstart:fend]
+            # ftfy marks bytes it could not recover with U+FFFD: a hint, not a fix.
+            clean = "\ufffd" not in new and not is_bad(new)
+            yield self.finding(text, offset + start, offset + end, [new],
+                               safe=self.safe_when_clean and clean and self.rule.safe is not False)
+
+
+def word_changes(old: str, new: str) -> list[Change]:
+    """The changed regions between `old` and `new`, each widened to whole words of `old`."""
+    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    changes = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    widened: list[Change] = []
+    for i1, i2, j1, j2 in changes:
+        # Equal text around a change is the same in both strings, so the same number of
+        # characters is added on both sides.
+        left = i1 - _word_start(old, i1)
+        right = _word_end(old, i2) - i2
+        left = min(left, _equal_run_before(ops, i1))
+        right = min(right, _equal_run_after(ops, i2))
+        span = (i1 - left, i2 + right, j1 - left, j2 + right)
+        if widened and span[0] <= widened[-1][1]:
+            prev = widened.pop()
+            span = (prev[0], max(prev[1], span[1]), prev[2], max(prev[3], span[3]))
+        widened.append(span)
+    return widened
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _equal_run_before(ops: list[tuple[str, int, int, int, int]], pos: int) -> int:
+    for tag, i1, i2, _, _ in ops:
+        if tag == "equal" and i2 == pos:
+            return i2 - i1
+    return 0
+
+
+def _equal_run_after(ops: list[tuple[str, int, int, int, int]], pos: int) -> int:
+    for tag, i1, i2, _, _ in ops:
+        if tag == "equal" and i1 == pos:
+            return i2 - i1
+    return 0

@@ -1,0 +1,73 @@
+r"""`repetition`: a sentence that says again, almost word for word, what an earlier one said.
+
+    min_words: 7        # shorter sentences may repeat by design ("He denied it.")
+    similarity: 90      # percent (rapidfuzz ratio of the two sentences' words)
+
+Scraped and machine-translated copy often carries a sentence twice: the lead repeated in the
+body, a wire sentence pasted after the translation of the same sentence. The later copy is
+flagged and deleting it is suggested, never applied: the editor picks which copy stays.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+from rapidfuzz import fuzz
+
+from cleanup.finding import Finding
+from cleanup.kinds.base import Check, Hits
+
+if TYPE_CHECKING:
+    from cleanup.pack import Rule
+    from cleanup.phrases import PhraseIndex
+
+# A sentence: from a capital letter to . ! or ? before white space, the end, or a capital
+# ("Iraq.The" runs two sentences together and still counts as two).
+_SENTENCE = regex.compile(
+    r"(?<![\p{L}\p{N}])\p{Lu}[^.!?\n]*(?:[.!?](?![\s\p{Lu}\"”’]|$)[^.!?\n]*)*[.!?]")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    words: tuple[str, ...]
+
+
+class RepetitionCheck(Check):
+    KEYS = {
+        "min_words": "shortest sentence that is compared (default 7)",
+        "similarity": "percent of likeness from which two sentences are the same (default 90)",
+    }
+
+    def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
+        super().__init__(rule, owner, phrases)
+        self.min_words = rule.spec.get("min_words", 7)
+        self.similarity = rule.spec.get("similarity", 90)
+        if not isinstance(self.min_words, int) or self.min_words < 2:
+            raise rule.error("'min_words' must be a whole number of at least 2")
+        if not isinstance(self.similarity, (int, float)) or not 50 <= self.similarity <= 100:
+            raise rule.error("'similarity' must be a percentage from 50 to 100")
+
+    def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        # Sentences are compared only with earlier ones that share their first or last three
+        # words, so a long document costs about as much as reading it once.
+        by_key: dict[tuple[str, ...], list[Sentence]] = {}
+        for m in _SENTENCE.finditer(text):
+            words = tuple(w.lower() for w in _WORD.findall(m.group()))
+            if len(words) < self.min_words:
+                continue
+            sentence = Sentence(m.start(), m.end(), words)
+            keys = {("<",) + words[:3], (">",) + words[-3:]}
+            earlier = {id(s): s for k in keys for s in by_key.get(k, [])}
+            if any(self._same(s, sentence) for s in earlier.values()):
+                yield self.finding(text, sentence.start, sentence.end, [""], safe=False)
+                continue  # the copy is not a model for later copies: the first one is
+            for key in keys:
+                by_key.setdefault(key, []).append(sentence)
+
+    def _same(self, a: Sentence, b: Sentence) -> bool:
+        return fuzz.ratio(" ".join(a.words), " ".join(b.words)) >= self.similarity

@@ -1,0 +1,261 @@
+r"""`soundalike`: a name spelled by sound: same consonant skeleton as a known name, other letters.
+
+    names:                        # the canonical spelling first; accepted spellings after it
+      - David Hearst
+      - [Erbil, Arbil, Irbil]
+    max_distance: 2               # letters that may differ in each word (default 2)
+    min_skeleton: 3               # consonants a one-word name needs to be matched alone
+
+Machine translation through Persian or Arabic script loses the vowels and merges consonants
+the script does not tell apart (p/b, v/w, q/k, s/z), so a known name comes back as "Hurst"
+for Hearst or "Qiryat Shemona" for Kiryat Shmona. A word sequence is flagged when each of its
+words has the skeleton of the known name's word and is a few letters away from it, and is not
+itself a known spelling of any listed name. Always a suggestion: similar names exist.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from cleanup.finding import Finding
+from cleanup.kinds.base import Check, Hits
+
+if TYPE_CHECKING:
+    from cleanup.pack import Rule
+    from cleanup.phrases import PhraseIndex
+
+# The Arabic article in its romanisations, sun-letter forms included. "ul"/"ol" (Persian and
+# Urdu readings) are articles for the skeleton but not accepted spellings of "al".
+ARTICLES = {"al", "el", "ul", "ol", "ad", "ed", "as", "ash", "at", "az", "ar", "an", "ud"}
+ACCEPTED_ARTICLES = {"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"}
+PARTICLES = ARTICLES | {"bin", "ibn", "bint", "ben"}
+ABD = {"abd", "abdel", "abdul", "abdol", "abdal", "abdelal"}
+MAX_WORDS = 4
+
+# Sounds the Persian and Arabic scripts write with one letter, or English with two.
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("th", "t"),
+             ("dh", "d"), ("ph", "f"), ("ck", "k"), ("ts", "s"))
+_CLASSES = str.maketrans({"p": "b", "w": "v", "q": "k", "c": "k", "z": "s", "x": "s"})
+_VOWELS = set("aeiouy")
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʿʾ][\p{L}\p{M}]+)*")
+_POSSESSIVE = regex.compile(r"['’]s$")
+
+
+def plain(word: str) -> str:
+    """Lowercase ASCII letters of a word: no diacritics, apostrophes or ayn marks."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if c.isalpha() and c.isascii())
+
+
+def skeleton(word: str) -> str:
+    """Consonant classes of a word, vowels dropped and repeats merged ("Hearst" → "hrst")."""
+    letters = plain(word)
+    if letters.endswith("h") and len(letters) > 2 and letters[-2] in _VOWELS:
+        letters = letters[:-1]  # Arabic final ta marbuta/ha: "Hodeidah" = "Hodeida"
+    for digraph, sound in _DIGRAPHS:
+        letters = letters.replace(digraph, sound)
+    letters = letters.translate(_CLASSES)
+    out: list[str] = []
+    for ch in letters:
+        if ch in _VOWELS or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name that carry its sound: no articles, 'Abdel'/'Abdul' as one form."""
+    words = [w for w in regex.split(r"[\s\-]+", name) if w]
+    return ["abd" if plain(w) in ABD else w for w in words if plain(w) not in ARTICLES]
+
+
+def spelling(name: str) -> str:
+    """How a name is written, up to case, hyphens, spaces and accepted article forms."""
+    parts = []
+    for word in regex.split(r"[\s\-]+", name):
+        letters = plain(word)
+        parts.append("al" if letters in ACCEPTED_ARTICLES else letters)
+    return "".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    canonical: str
+    words: tuple[str, ...]  # plain letters of the canonical name's sound-carrying words
+    spellings: frozenset[str]  # accepted spellings (see `spelling`)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+class SoundalikeCheck(Check):
+    KEYS = {
+        "names": "known names: a name, or a list of its canonical and accepted spellings",
+        "max_distance": "letters that may differ in each word of a name (default 2)",
+        "min_skeleton": "consonants a one-word name needs to be matched on its own (default 3)",
+    }
+
+    def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
+        super().__init__(rule, owner, phrases)
+        raw = rule.spec.get("names")
+        if not isinstance(raw, list) or not raw:
+            raise rule.error("'names' must be a non-empty list of names or lists of spellings")
+        self.max_distance = _int_key(rule, "max_distance", 2)
+        self.min_skeleton = _int_key(rule, "min_skeleton", 3)
+        self.entries: list[Entry] = []
+        self.index: dict[tuple[str, ...], list[int]] = {}
+        self.surnames: dict[str, list[int]] = {}
+        self.known_words: set[str] = set()
+        for item in raw:
+            variants = [item] if isinstance(item, str) else item
+            if not isinstance(variants, list) or not variants or not all(
+                    isinstance(v, str) and name_words(v) for v in variants):
+                raise rule.error(f"names entry {item!r} must be a name or a list of names")
+            self._add(variants)
+
+    def _add(self, variants: list[str]) -> None:
+        words = tuple(plain(w) for w in name_words(variants[0]))
+        if len(words) > MAX_WORDS:
+            raise self.rule.error(f"name {variants[0]!r} has more than {MAX_WORDS} words")
+        entry = Entry(variants[0], words, frozenset(spelling(v) for v in variants))
+        number = len(self.entries)
+        self.entries.append(entry)
+        for variant in variants:
+            self.known_words.update(plain(w) for w in name_words(variant))
+        key = tuple(skeleton(w) for w in words)
+        if len(words) > 1 or len(key[0]) >= self.min_skeleton:
+            self.index.setdefault(key, []).append(number)
+        if len(words) > 1 and len(key[-1]) >= self.min_skeleton + 1:
+            self.surnames.setdefault(key[-1], []).append(number)
+
+    def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        seen: set[int] = set()  # entries the document names in full, right or wrong
+        surname_candidates: list[tuple[Token, list[int]]] = []
+        for run in name_runs(text):
+            taken = 0  # tokens of the run already explained by a longer match
+            for i in range(len(run)):
+                if i < taken or _is_particle(run[i].text):
+                    continue
+                match = self._longest_match(text, run, i)
+                if match is None:
+                    if _alone(run, i):
+                        entries = self.surnames.get(skeleton(run[i].text), [])
+                        if entries:
+                            surname_candidates.append((run[i], entries))
+                    continue
+                end, number, exact = match
+                seen.add(number)
+                taken = end
+                if not exact:
+                    yield self._finding(text, run[i].start, run[end - 1].end, number)
+        for token, entries in surname_candidates:
+            for number in entries:
+                entry = self.entries[number]
+                if number in seen and self._close(token.text, entry.words[-1]):
+                    yield self._finding(text, token.start, token.end, number,
+                                        entry.canonical.split()[-1])
+                    break
+
+    def _longest_match(self, text: str, run: Sequence[Token], i: int,
+                       ) -> tuple[int, int, bool] | None:
+        """(end token, entry, spelled as accepted) of the longest known name at run[i]."""
+        for end in range(min(len(run), i + MAX_WORDS * 2), i, -1):
+            if _is_particle(run[end - 1].text):
+                continue
+            written = text[run[i].start:run[end - 1].end]
+            words = [plain(w) for w in name_words(written)]
+            if not words or len(words) > MAX_WORDS:
+                continue
+            if len(words) == 1 and _sentence_start(text, run[i].start):
+                continue  # a capitalised first word may be any English word
+            for number in self.index.get(tuple(skeleton(w) for w in words), []):
+                entry = self.entries[number]
+                if spelling(written) in entry.spellings:
+                    return end, number, True
+                if self._variant(words, entry.words):
+                    return end, number, False
+        return None
+
+    def _variant(self, words: Sequence[str], known: Sequence[str]) -> bool:
+        differing = [(w, k) for w, k in zip(words, known) if w != k]
+        # A word that is itself a known spelling is another name, not a misspelling
+        # ("Hassan" is not a misspelt "Hossein").
+        return bool(differing) and all(
+            w not in self.known_words and self._close(w, k) for w, k in differing)
+
+    def _close(self, word: str, known: str) -> bool:
+        word = plain(word)
+        return word != known and Levenshtein.distance(word, known) <= self.max_distance
+
+    def _finding(self, text: str, start: int, end: int, number: int,
+                 suggestion: str | None = None) -> Finding:
+        canonical = self.entries[number].canonical
+        return self.finding(text, start, end, [suggestion or canonical], safe=False,
+                            message_vars={"canonical": canonical})
+
+
+def _int_key(rule: Rule, key: str, default: int) -> int:
+    value = rule.spec.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise rule.error(f"{key!r} must be a whole number")
+    return value
+
+
+def _is_particle(word: str) -> bool:
+    return word[:1].islower()
+
+
+def _alone(run: Sequence[Token], i: int) -> bool:
+    """A capitalised word with no other capitalised name word beside it."""
+    capitalised = [t for t in run if not _is_particle(t.text)]
+    return len(capitalised) == 1
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def name_runs(text: str) -> Iterator[list[Token]]:
+    """Runs of capitalised words (with lowercase particles between them) joined by a space or
+    hyphen; a trailing possessive 's is left out of the word."""
+    run: list[Token] = []
+    last_end = -1
+    for m in _WORD.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        possessive = _POSSESSIVE.search(word)
+        if possessive:
+            end -= len(possessive.group())
+            word = word[:end - start]
+        capitalised = word[:1].isupper() and not (len(word) > 1 and word.isupper())
+        particle = word in PARTICLES
+        joined = run and text[last_end:start] in (" ", "-")
+        if (capitalised or particle) and (joined or not run):
+            if run or capitalised:
+                run.append(Token(start, end, word))
+        else:
+            if run:
+                yield _trim(run)
+            run = [Token(start, end, word)] if capitalised else []
+        last_end = end if not possessive else -1  # a possessive ends the name
+        if possessive and run:
+            yield _trim(run)
+            run = []
+    if run:
+        yield _trim(run)
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    while run and _is_particle(run[-1].text):
+        run.pop()
+    return run
