@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 from cleanup.kinds.base import Check
+from cleanup.kinds.acronym import AcronymCheck
+from cleanup.kinds.balance import BalanceCheck
 from cleanup.kinds.consistency import ConsistencyCheck
 from cleanup.kinds.existence import ExistenceCheck
+from cleanup.kinds.fragment import FragmentCheck
+from cleanup.kinds.mojibake import MojibakeCheck
 from cleanup.kinds.pattern import PatternCheck
+from cleanup.kinds.repetition import RepetitionCheck
 from cleanup.kinds.script import ScriptCheck
+from cleanup.kinds.soundalike import SoundalikeCheck
 from cleanup.kinds.substitution import SubstitutionCheck
 
 KINDS: dict[str, type[Check]] = {
@@ -14,4 +20,10 @@ KINDS: dict[str, type[Check]] = {
     "pattern": PatternCheck,
     "consistency": ConsistencyCheck,
     "script": ScriptCheck,
+    "mojibake": MojibakeCheck,
+    "soundalike": SoundalikeCheck,
+    "fragment": FragmentCheck,
+    "balance": BalanceCheck,
+    "repetition": RepetitionCheck,
+    "acronym": AcronymCheck,
 }
