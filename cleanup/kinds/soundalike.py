@@ -160,7 +160,9 @@ class SoundalikeCheck(Check):
         for token, entries in surname_candidates:
             for number in entries:
                 entry = self.entries[number]
-                if number in seen and self._close(token.text, entry.words[-1]):
+                word = plain(token.text)
+                if (number in seen and word not in self.known_words
+                        and _close(word, entry.words[-1], self.max_distance)):
                     yield self._finding(text, token.start, token.end, number,
                                         entry.canonical.split()[-1])
                     break
@@ -181,26 +183,43 @@ class SoundalikeCheck(Check):
                 entry = self.entries[number]
                 if spelling(written) in entry.spellings:
                     return end, number, True
-                if self._variant(words, entry.words):
+                # One word alone has less to go on: one letter of difference at most
+                # ("Safad" for Safed, not "Sudan" for Sidon).
+                limit = self.max_distance if len(words) > 1 else min(1, self.max_distance)
+                if self._variant(words, entry.words, limit):
                     return end, number, False
         return None
 
-    def _variant(self, words: Sequence[str], known: Sequence[str]) -> bool:
+    def _variant(self, words: Sequence[str], known: Sequence[str], limit: int) -> bool:
         differing = [(w, k) for w, k in zip(words, known) if w != k]
         # A word that is itself a known spelling is another name, not a misspelling
         # ("Hassan" is not a misspelt "Hossein").
         return bool(differing) and all(
-            w not in self.known_words and self._close(w, k) for w, k in differing)
+            w not in self.known_words and _close(w, k, limit) for w, k in differing)
 
-    def _close(self, word: str, known: str) -> bool:
-        word = plain(word)
-        return word != known and Levenshtein.distance(word, known) <= self.max_distance
 
     def _finding(self, text: str, start: int, end: int, number: int,
                  suggestion: str | None = None) -> Finding:
         canonical = self.entries[number].canonical
         return self.finding(text, start, end, [suggestion or canonical], safe=False,
                             message_vars={"canonical": canonical})
+
+
+def _close(word: str, known: str, limit: int) -> bool:
+    return (word != known and not _edge_vowels(word, known) and not _edge_vowels(known, word)
+            and Levenshtein.distance(word, known) <= limit)
+
+
+def _edge_vowels(longer: str, shorter: str) -> bool:
+    """Is `longer` `shorter` with vowels added at an edge? That is a derived form or another
+    name ("Israeli", "Bahraini", "Brahim"), not the same name misspelt."""
+    if longer.startswith(shorter):
+        extra = longer[len(shorter):]
+    elif longer.endswith(shorter):
+        extra = longer[:len(longer) - len(shorter)]
+    else:
+        return False
+    return bool(extra) and set(extra) <= _VOWELS | {"h"}
 
 
 def _int_key(rule: Rule, key: str, default: int) -> int:
