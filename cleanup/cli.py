@@ -297,11 +297,13 @@ def packs_validate(paths: tuple[str, ...]) -> None:
 def packs_test(paths: tuple[str, ...]) -> None:
     """Run every rule's examples (no PATH: the built-in packs)."""
     loaded = load_packs(paths) if paths else load_builtin_packs()
-    failures = check_pack_examples(loaded)
-    for failure in failures:
-        click.echo(str(failure))
+    results = check_pack_examples(loaded)
+    failures = [r for r in results if not r.skipped]
+    for result in results:
+        click.echo(str(result))
     examples = sum(len(r.examples) for p in loaded for r in p.rules)
     rules = sum(len(p.rules) for p in loaded)
+    skipped = len(results) - len(failures)
     click.echo(f"{examples} examples of {rules} rules in {len(loaded)} packs: "
-               f"{len(failures)} failed")
+               f"{len(failures)} failed" + (f", {skipped} rules skipped" if skipped else ""))
     sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from cleanup.document import Document
 from cleanup.engine import Linter
 from cleanup.fixes import fix
+from cleanup.kinds.languagetool import BackendError
 from cleanup.pack import Example, Pack, Rule
 
 
@@ -15,9 +16,11 @@ class ExampleFailure:
     rule: Rule
     example: Example
     problem: str
+    skipped: bool = False  # the rule's backend is not available here: untested, not failed
 
     def __str__(self) -> str:
-        return f"{self.rule.source}:{self.rule.line}: {self.rule.id}: {self.problem}"
+        skipped = "skipped: " if self.skipped else ""
+        return f"{self.rule.source}:{self.rule.line}: {self.rule.id}: {skipped}{self.problem}"
 
 
 def check_rule_examples(rule: Rule) -> Iterator[ExampleFailure]:
@@ -45,5 +48,11 @@ def check_rule_examples(rule: Rule) -> Iterator[ExampleFailure]:
 
 
 def check_pack_examples(packs: Iterable[Pack]) -> list[ExampleFailure]:
-    return [failure for pack in packs for rule in pack.rules
-            for failure in check_rule_examples(rule)]
+    failures = []
+    for pack in packs:
+        for rule in pack.rules:
+            try:
+                failures.extend(check_rule_examples(rule))
+            except BackendError as exc:
+                failures.append(ExampleFailure(rule, Example("", True), str(exc), skipped=True))
+    return failures

@@ -20,7 +20,7 @@ from cleanup.errors import PackError
 from cleanup.finding import Severity
 from cleanup.kinds import KINDS
 
-PACK_KEYS = {"id", "description", "language", "version", "url", "rules"}
+PACK_KEYS = {"id", "description", "language", "version", "url", "rules", "enabled"}
 RULE_KEYS = {
     "id", "kind", "category", "severity", "message", "explanation", "url", "safe",
     "examples", "case",
@@ -78,6 +78,9 @@ class Pack:
     source: str
     url: str = ""
     warnings: list[str] = field(default_factory=list)
+    # False: the pack runs only when --select (or `select`) names it or its rules, e.g. a
+    # backend that needs a server.
+    enabled: bool = True
 
 
 def builtin_pack_paths() -> list[Path]:
@@ -142,6 +145,7 @@ def load_pack(path: Path) -> Pack:
         language=str(data.get("language", "en")),
         version=str(data.get("version", "0")),
         url=str(data.get("url", "")),
+        enabled=data.get("enabled", True) is not False,
         rules=[],
         source=source,
         warnings=warnings,
@@ -360,12 +364,19 @@ def matches_selector(rule_id: str, pack_id: str, selector: str) -> bool:
     )
 
 
+def _is_glob(selector: str) -> bool:
+    return any(c in selector for c in "*?[")
+
+
 def select_rules(packs: Iterable[Pack], select: Iterable[str] = (),
                  ignore: Iterable[str] = ()) -> Iterator[Rule]:
     select, ignore = list(select), list(ignore)
     for pack in packs:
+        # An opt-in pack is named outright: a glob such as "*" does not switch it on.
+        chosen = select if pack.enabled else [s for s in select if not _is_glob(s)]
         for rule in pack.rules:
-            if select and not any(matches_selector(rule.id, rule.pack, s) for s in select):
+            if (select or not pack.enabled) and not any(
+                    matches_selector(rule.id, rule.pack, s) for s in chosen):
                 continue
             if any(matches_selector(rule.id, rule.pack, s) for s in ignore):
                 continue

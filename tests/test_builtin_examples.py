@@ -2,12 +2,24 @@
 good ones are left alone."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from cleanup.examples import check_rule_examples
 from cleanup.pack import Rule, load_builtin_packs
 
 RULES = [rule for pack in load_builtin_packs() for rule in pack.rules]
+
+
+@pytest.fixture(autouse=True)
+def languagetool_stand_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The grammar pack's examples run against the local LanguageTool stand-in."""
+    from fake_languagetool import running
+
+    with running() as url:
+        monkeypatch.setenv("CLEANUP_LANGUAGETOOL_SERVER", url)
+        yield
 
 
 def test_there_are_builtin_packs_with_examples() -> None:

@@ -7,6 +7,7 @@ from cleanup.kinds.balance import BalanceCheck
 from cleanup.kinds.consistency import ConsistencyCheck
 from cleanup.kinds.existence import ExistenceCheck
 from cleanup.kinds.fragment import FragmentCheck
+from cleanup.kinds.languagetool import LanguageToolCheck
 from cleanup.kinds.mojibake import MojibakeCheck
 from cleanup.kinds.pattern import PatternCheck
 from cleanup.kinds.repetition import RepetitionCheck
@@ -26,4 +27,5 @@ KINDS: dict[str, type[Check]] = {
     "balance": BalanceCheck,
     "repetition": RepetitionCheck,
     "acronym": AcronymCheck,
+    "languagetool": LanguageToolCheck,
 }
