@@ -20,8 +20,12 @@ from cleanup.config import Settings, load_settings
 from cleanup.errors import CleanupError
 from cleanup.examples import check_pack_examples
 from cleanup.pack import load_builtin_packs, load_packs
-from cleanup.run import FileReport, STDIN, check_file, fix_file, input_paths, linter_for, packs_for
+from cleanup.run import (
+    FileReport, STDIN, check_file, fix_file, input_paths, linter_for, packs_for, read_input)
 from cleanup.textfile import encode
+from cleanup.entities import default_config, load_style, save_style, shipped_gazetteer
+from cleanup.entities.corpus import fix_corpus
+from cleanup.entities.report import clusters_json, clusters_text, entity_clusters
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -142,11 +146,16 @@ def check(paths: tuple[str, ...], output_format: str, **selection: Any) -> None:
               help="Also apply suggestions (fixes not known to be safe).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the corrected text of the single input to this file.")
+@click.option("--corpus", is_flag=True,
+              help="Respell names across PATHS as one corpus: only names anchored to the "
+                   "style list or gazetteer are fixed, the rest are reported.")
+@click.option("--style", "style_path", type=click.Path(dir_okay=False), default=None,
+              help="With --corpus: a style list (from `cleanup entities --save-style`).")
 @_selection_options
 @_fail_cleanly
 def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
-        unsafe_fixes: bool | None, output: str | None, output_format: str,
-        **selection: Any) -> None:
+        unsafe_fixes: bool | None, output: str | None, corpus: bool, style_path: str | None,
+        output_format: str, **selection: Any) -> None:
     """Fix problems in PATHS in place and report what changed and what remains.
 
     With - the text is read from standard input and the corrected text written to standard
@@ -159,6 +168,8 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
     unsafe = settings.unsafe_fixes if unsafe_fixes is None else unsafe_fixes
     style = diff_style or settings.diff_style
     files = list(input_paths(paths, settings))
+    if corpus:
+        sys.exit(_fix_corpus(files, settings.encoding, style_path, write=not show_diff))
     if output and len(files) != 1:
         raise click.UsageError("-o/--output takes exactly one input")
     to_stdout = output is not None or files == [STDIN]
@@ -195,6 +206,44 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
             click.echo(report.finding_line(r.path, f), err=err)
     click.echo(report.summary(reports, fixing=True), err=err)
     sys.exit(_exit_code(reports, diffing=show_diff))
+
+
+def _fix_corpus(files: list[str], encoding: str | None, style_path: str | None,
+                write: bool) -> int:
+    result = fix_corpus(files, default_config(), shipped_gazetteer(),
+                        load_style(style_path) if style_path else None, write, encoding)
+    for path, edits in result.edits.items():
+        for line in report.change_lines(path, edits):
+            click.echo(f"{'fixed' if write else 'would fix'} {line}")
+    for path, error in result.errors.items():
+        click.echo(f"cleanup: error: {path}: {error}", err=True)
+    if result.suggestions:
+        click.echo("not fixed (no style list or gazetteer spelling to anchor them):")
+        click.echo(clusters_text(result.suggestions))
+    if result.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if result.suggestions or (result.edits and not write) else EXIT_CLEAN
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--style", "style_path", type=click.Path(dir_okay=False), default=None,
+              help="A style list (JSON or YAML): its spellings win and are enforced.")
+@click.option("--save-style", "save_path", type=click.Path(dir_okay=False), default=None,
+              help="Save the clusters as a style list that later runs enforce.")
+@_fail_cleanly
+def entities(paths: tuple[str, ...], output_format: str, style_path: str | None,
+             save_path: str | None) -> None:
+    """List names spelled more than one way: within one file, or across several."""
+    settings = _settings((), (), (), None, (), (), None)
+    texts = {p: read_input(p, settings.encoding).text for p in input_paths(paths, settings)}
+    clusters = entity_clusters(texts, default_config(), shipped_gazetteer(),
+                               load_style(style_path) if style_path else None)
+    if save_path:
+        save_style([c.to_json() for c in clusters], save_path)
+    click.echo(clusters_json(clusters) if output_format == "json" else clusters_text(clusters))
 
 
 def _version() -> str:

@@ -10,6 +10,7 @@ GeoNames lacks or spells with diacritics) and `places.tsv` (generated from GeoNa
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from cleanup.entities.match import MatchConfig, name_key, names_match
+from cleanup.entities.keys import plain, word_key
+from cleanup.entities.match import ARTICLES, MatchConfig, name_key, names_match
 from cleanup.errors import ConfigError
 
 
@@ -39,8 +41,13 @@ class Entry:
 
 
 def exact_form(name: str) -> str:
-    """What two spellings share when they differ only in case, marks, hyphens and articles."""
-    return " ".join(name_key(name).words)
+    """What two spellings share when they differ only in case, diacritics, hyphens and
+    articles; an ayn mark is kept (Ba'th is not Bath)."""
+    words = (plain(w, apostrophe="'") for w in _WORDS.split(name))
+    return " ".join(w for w in words if w and w not in ARTICLES)
+
+
+_WORDS = re.compile(r"[\s\-‐‑–]+")
 
 
 class Gazetteer:
@@ -72,14 +79,21 @@ class Gazetteer:
         exact = self.exact.get(exact_form(name))
         if exact:
             return next(iter(exact)) if len(exact) == 1 else None
-        found: set[int] = set()
-        for spelling in self.index.candidates(name) | ({name} & self.by_spelling.keys()):
-            if names_match(name, spelling, config):
-                found |= self.by_spelling[spelling]
-        return next(iter(found)) if len(found) == 1 else None
+        matching = [s for s in self.index.candidates(name) | ({name} & self.by_spelling.keys())
+                    if names_match(name, s, config)]
+        # A spelling that folds to the same key beats one that is only close (Qoum is Qom's).
+        for tier in ([s for s in matching if _folded(s) == _folded(name)], matching):
+            found = set().union(*(self.by_spelling[s] for s in tier))
+            if found:
+                return next(iter(found)) if len(found) == 1 else None
+        return None
 
     def anchored_exactly(self, name: str) -> bool:
         return len(self.exact.get(exact_form(name), ())) == 1
+
+
+def _folded(name: str) -> tuple[str, ...]:
+    return tuple(word_key(w).key_i for w in name_key(name).words)
 
 
 def entries_from_clusters(data: Any, source: str) -> list[Entry]:
@@ -139,11 +153,12 @@ def _read_curated(path: Path) -> list[Entry]:
             for e in data.get("entries", [])]
 
 
-def curated_distinct_pairs(folder: Path | None = None) -> list[tuple[str, str]]:
+@lru_cache(maxsize=2)
+def curated_distinct_pairs(folder: Path | None = None) -> tuple[tuple[str, str], ...]:
     """Pairs the curated list says are different entities although they are spelled alike."""
     path = (folder or data_dir()) / "curated.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [(a, b) for a, b in data.get("distinct", [])]
+    return tuple((a, b) for a, b in data.get("distinct", []))
 
 
 @lru_cache(maxsize=2)

@@ -24,7 +24,7 @@ VOWELS = frozenset("aeiuE")
 WEAK_CONSONANTS = frozenset("hyW")
 
 _APOSTROPHES = re.compile(r"['’‘`´ʿʾʼʻ]")
-_NOT_LETTER = re.compile(r"[^a-z]")
+_NOT_LETTER = re.compile(r"[^a-z\0]")
 _SPECIAL_LETTERS = str.maketrans({"ı": "i", "ə": "a", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
                                   "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
 # Spellings of one consonant sound, longest first.
@@ -42,11 +42,13 @@ _VOWEL_RUN = re.compile(r"[aeiou]+(?:[yw](?![aeiou]))?|(?<![aeiou])y(?![aeiou])"
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 
 
-def plain(word: str) -> str:
-    """Lower-case ASCII letters only: diacritics, ayn/hamza marks and punctuation dropped."""
+def plain(word: str, apostrophe: str = "") -> str:
+    """Lower-case ASCII letters only: diacritics and punctuation dropped, ayn/hamza marks
+    dropped or written as `apostrophe`."""
     decomposed = unicodedata.normalize("NFKD", word.lower().translate(_SPECIAL_LETTERS))
     no_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NOT_LETTER.sub("", _APOSTROPHES.sub("", no_marks))
+    letters = _NOT_LETTER.sub("", _APOSTROPHES.sub("\0", no_marks))
+    return letters.replace("\0", apostrophe)
 
 
 def squeeze(text: str) -> str:
@@ -90,7 +92,7 @@ def skeleton(key: str) -> str:
     """
     strong = (ch for i, ch in enumerate(key)
               if ch not in VOWELS and (i == 0 or ch not in WEAK_CONSONANTS))
-    return squeeze("".join("d" if ch == "Z" else ch for ch in strong))
+    return "".join("d" if ch == "Z" else ch for ch in strong)
 
 
 @dataclass(frozen=True, slots=True)

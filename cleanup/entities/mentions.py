@@ -29,6 +29,7 @@ PARTICLES = frozenset({
 _OPENING_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez",
                                "ed", "es", "ul"})
 _WORD = re.compile(r"[^\W\d_](?:[\w'’]*\w)?'?")
+_HAS_DIGIT = re.compile(r"\d")  # P5, F-35: codes, not names
 _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 # What may separate two words of one name: one space, or a hyphen (also "Amir- Abdollahian").
 _JOINER = re.compile(r"(?: |\u00a0|[-‐‑](?: )?)")
@@ -106,7 +107,7 @@ def _runs(text: str) -> Iterator[list[_Token]]:
     for m in _WORD.finditer(text):
         token = _Token(m.start(), m.end(), m.group())
         joined = run and _JOINER.fullmatch(text[last_end:token.start]) is not None
-        if token.capitalised or token.lower in PARTICLES:
+        if (token.capitalised and not _HAS_DIGIT.search(token.text)) or token.lower in PARTICLES:
             if not joined and run:
                 yield run
                 run = []
@@ -136,8 +137,9 @@ def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: set[s
         first = tokens[0]
         word = _POSSESSIVE.sub("", first.text).lower()
         opening = sentence_start or in_headline
+        ordinary = word not in PARTICLES and (word in lists.ordinary or word in lowercase_words)
         if word in lists.titles or (word in lists.demonyms and len(tokens) > 1) or (
-                opening and (word in lists.ordinary or word in lowercase_words)):
+                opening and ordinary):
             tokens.pop(0)
             sentence_start = False
             while tokens and tokens[0].lower in PARTICLES and not _opening_article(text, tokens):

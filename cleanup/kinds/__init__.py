@@ -5,6 +5,7 @@ from cleanup.kinds.base import Check
 from cleanup.kinds.acronym import AcronymCheck
 from cleanup.kinds.balance import BalanceCheck
 from cleanup.kinds.consistency import ConsistencyCheck
+from cleanup.kinds.entities import EntitiesCheck
 from cleanup.kinds.existence import ExistenceCheck
 from cleanup.kinds.fragment import FragmentCheck
 from cleanup.kinds.languagetool import LanguageToolCheck
@@ -20,6 +21,7 @@ KINDS: dict[str, type[Check]] = {
     "existence": ExistenceCheck,
     "pattern": PatternCheck,
     "consistency": ConsistencyCheck,
+    "entities": EntitiesCheck,
     "script": ScriptCheck,
     "mojibake": MojibakeCheck,
     "soundalike": SoundalikeCheck,
