@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 
 from cleanup.entities.gazetteer import Gazetteer
 from cleanup.entities.keys import skeleton, word_key
-from cleanup.entities.match import MatchConfig, NameKey, name_key, names_match, word_forms, \
+from cleanup.entities.match import MatchConfig, name_key, names_match, word_forms, \
     words_match
 
 MAX_BLOCK_FORMS = 16  # glued-article alternatives per name; a name has at most a few
@@ -49,15 +50,17 @@ class Cluster:
                 "variants": [{"text": v.text, "count": v.count} for v in self.variants]}
 
 
-def block_keys(key: NameKey) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=1 << 18)
+def block_keys(name: str) -> frozenset[tuple[str, ...]]:
     """Names that can match share at least one of these keys."""
+    key = name_key(name)
     forms = [tuple(sorted({word_key(f).skeleton for f in word_forms(w)})) for w in key.words]
     keys: set[tuple[str, ...]] = set()
     for combo in _limited_product(forms):
         keys.add(("w", *combo))
     for joined in (key.joined, key.joined_with_articles(), key.joined_with_articles("al")):
         keys.update(("j", s) for s in {word_key(f).skeleton for f in word_forms(joined)})
-    return keys
+    return frozenset(keys)
 
 
 def _limited_product(forms: list[tuple[str, ...]]) -> Iterable[tuple[str, ...]]:
@@ -73,12 +76,12 @@ class NameIndex:
     def __init__(self, names: Iterable[str]) -> None:
         self.blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for name in names:
-            for bk in block_keys(name_key(name)):
+            for bk in block_keys(name):
                 self.blocks[bk].append(name)
 
     def candidates(self, name: str) -> set[str]:
         found: set[str] = set()
-        for bk in block_keys(name_key(name)):
+        for bk in block_keys(name):
             found.update(self.blocks.get(bk, ()))
         found.discard(name)
         return found

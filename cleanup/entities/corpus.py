@@ -60,10 +60,12 @@ def corpus_clusters(texts: Mapping[str, str], config: MatchConfig,
     return out
 
 
-def anchored_style(clusters: Iterable[CorpusCluster]) -> Gazetteer:
-    """The corpus's anchored clusters as a style list: every file is held to them."""
-    return Gazetteer([Entry(c.cluster.canonical, "", tuple(dict.fromkeys(
-        [c.cluster.canonical, *c.cluster.texts]))) for c in clusters if c.fixable])
+def anchored_style(clusters: Iterable[CorpusCluster], style: Gazetteer | None) -> Gazetteer:
+    """The user's style list and the corpus's anchored clusters: every file is held to them."""
+    return Gazetteer(style.entries if style else [], [
+        Entry(c.cluster.canonical, "", tuple(dict.fromkeys([c.cluster.canonical,
+                                                           *c.cluster.texts])))
+        for c in clusters if c.fixable])
 
 
 def respelling_finding(r: Respelling) -> Finding:
@@ -96,7 +98,7 @@ def fix_corpus(paths: Iterable[str], config: MatchConfig, gazetteer: Gazetteer |
             result.errors[path] = str(exc)
     clusters = corpus_clusters({p: f.text for p, f in files.items()}, config, gazetteer, style)
     result.suggestions = [c for c in clusters if not c.fixable]
-    held_to = anchored_style(clusters)
+    held_to = anchored_style(clusters, style)
     for path, source in files.items():
         entities = analyse(source.text, config, style=held_to)
         edits = [Edit(r.start, r.end, r.replacement, respelling_finding(r))

@@ -40,22 +40,27 @@ _CONSONANT_RE = re.compile("|".join(sorted(_CONSONANTS, key=len, reverse=True)))
 _GLIDE_IN_IA = re.compile(r"(?<=i)y(?=[aeiou])")
 _VOWEL_RUN = re.compile(r"[aeiou]+(?:[yw](?![aeiou]))?|(?<![aeiou])y(?![aeiou])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_DOUBLED = re.compile(r"(.)\1+")
+_RUN_OR_OTHER = re.compile(r"(<[^>]*>)")
 
 
 def plain(word: str, apostrophe: str = "") -> str:
     """Lower-case ASCII letters only: diacritics and punctuation dropped, ayn/hamza marks
     dropped or written as `apostrophe`."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_SPECIAL_LETTERS))
-    no_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    letters = _NOT_LETTER.sub("", _APOSTROPHES.sub("\0", no_marks))
+    lower = word.lower()
+    if not lower.isascii():  # most names are plain ASCII: skip the Unicode work
+        decomposed = unicodedata.normalize("NFKD", lower.translate(_SPECIAL_LETTERS))
+        lower = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    letters = _NOT_LETTER.sub("", _APOSTROPHES.sub("\0", lower))
     return letters.replace("\0", apostrophe)
 
 
 def squeeze(text: str) -> str:
     """Doubled letters are written or not at will (Hassan/Hasan, Lattakia/Latakia)."""
-    return re.sub(r"(.)\1+", r"\1", text)
+    return _DOUBLED.sub(r"\1", text)
 
 
+@lru_cache(maxsize=4096)
 def _fold_vowel_run(run: str) -> str:
     vowels = squeeze(run.replace("o", "u").replace("W", "u").replace("y", "i"))
     if len(vowels) == 1:
@@ -76,7 +81,7 @@ def fold(word: str) -> str:
     letters = _GLIDE_IN_IA.sub("", letters)
     with_runs = _VOWEL_RUN.sub(lambda m: "<" + m.group() + ">", letters)
     folded = []
-    for piece in re.split(r"(<[^>]*>)", with_runs):
+    for piece in _RUN_OR_OTHER.split(with_runs):
         if piece.startswith("<"):
             folded.append(_fold_vowel_run(piece[1:-1].replace("w", "W")))
         else:

@@ -137,9 +137,11 @@ class MatchConfig:
                    protected=frozenset(_norm(p) for p in protected))
 
     def distinct(self, a: str, b: str) -> bool:
-        return frozenset((_norm(a), _norm(b))) in self.known_distinct
+        return bool(self.known_distinct) and frozenset((_norm(a), _norm(b))) in \
+            self.known_distinct
 
 
+@lru_cache(maxsize=1 << 18)
 def _norm(text: str) -> str:
     """Plain form of a whole name, for the configured lists."""
     return " ".join(filter(None, (plain(w) for w in _TOKEN_SPLIT.split(text))))
@@ -165,11 +167,16 @@ def words_match(a: str, b: str, config: MatchConfig) -> bool:
 def _keys_match(a: WordKey, b: WordKey, threshold: float) -> bool:
     if a.skeleton != b.skeleton or _is_other_plus_ending(a.letters, b.letters):
         return False
-    # Persian e reads as a or i, except in short words where one vowel is the whole difference
-    # (Amer/Amir/Ammar, Fateh/Fatah).
+    # Persian e reads as a or i (any one reading will do), except in short words where one
+    # vowel is the whole difference (Amer/Amir/Ammar, Fateh/Fatah).
     short = min(len(a.key), len(b.key)) <= 4
-    readings = [(a.key, b.key)] if short else [(a.key_i, b.key_i), (a.key_a, b.key_a)]
-    x, y = max(readings, key=lambda p: Indel.normalized_similarity(*p))
+    readings = [(a.key, b.key)]
+    if not short:
+        readings += [(a.key_i, b.key_i), (a.key_a, b.key_a)]
+    return any(_reading_matches(x, y, threshold) for x, y in readings)
+
+
+def _reading_matches(x: str, y: str, threshold: float) -> bool:
     if x == y:
         return True
     if min(len(x), len(y)) <= 3 or _is_other_plus_ending(x, y) or _ends_differ(x, y):

@@ -1,0 +1,39 @@
+"""The shipped data, and style lists (issue 4)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from cleanup.entities import default_config, load_style, save_style
+from cleanup.entities.gazetteer import data_dir, shipped_gazetteer
+from cleanup.entities.spelling import analyse, respellings
+
+
+def test_data_is_modest_and_attributed() -> None:
+    folder = data_dir()
+    assert sum(p.stat().st_size for p in folder.iterdir()) < 1_000_000
+    assert "GeoNames" in (folder / "places.tsv").read_text(encoding="utf-8")[:600]
+    assert "CC BY" in (folder / "README.md").read_text(encoding="utf-8")
+
+
+def test_curated_entries_are_unique_and_plain() -> None:
+    data = yaml.safe_load((data_dir() / "curated.yaml").read_text(encoding="utf-8"))
+    canonicals = [e["canonical"] for e in data["entries"]]
+    assert len(canonicals) == len(set(canonicals))
+    assert all(c.isascii() for c in canonicals)  # the common English form, no diacritics
+
+
+def test_places_are_anchored_to_their_common_form() -> None:
+    gazetteer = shipped_gazetteer()
+    entry = gazetteer.anchor("Al-Mawsil", default_config())
+    assert entry is not None and gazetteer.entries[entry].canonical == "Mosul"
+
+
+def test_a_saved_style_list_is_enforced_later(tmp_path: Path) -> None:
+    style_file = tmp_path / "names.yaml"
+    save_style([{"canonical": "Hudaydah", "variants": [{"text": "Hodeidah", "count": 1}]}],
+               style_file)
+    text = "The port of Hodeidah reopened."
+    entities = analyse(text, default_config(), shipped_gazetteer(), load_style(style_file))
+    assert [(r.text, r.replacement) for r in respellings(entities)] == [("Hodeidah", "Hudaydah")]

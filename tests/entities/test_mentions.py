@@ -1,0 +1,37 @@
+"""Name mentions: the name only, at its offsets (issue 4)."""
+from __future__ import annotations
+
+from cleanup.entities.mentions import find_mentions
+
+
+def names(text: str) -> list[str]:
+    found = find_mentions(text)
+    assert all(text[m.start:m.end] == m.text for m in found)
+    return [m.text for m in found]
+
+
+def test_titles_and_demonyms_are_not_part_of_the_name() -> None:
+    assert names("It said Iraqi Prime Minister Mustafa al-Kadhimi left.") == ["Mustafa al-Kadhimi"]
+
+
+def test_particles_join_a_name() -> None:
+    assert names("They met Mohammed bin Salman in Deir ez-Zor and Bandar-e Abbas.") == [
+        "Mohammed bin Salman", "Deir ez-Zor", "Bandar-e Abbas"]
+
+
+def test_possessive_and_hyphen_space() -> None:
+    assert names("He met Iran's envoy and Amir- Abdollahian.") == ["Iran", "Amir- Abdollahian"]
+
+
+def test_sentence_initial_words_and_datelines_are_not_names() -> None:
+    assert names("BAGHDAD (Reuters) - However, the talks went on. The envoy met Hadi al-Amiri.") \
+        == ["Reuters", "Hadi al-Amiri"]
+
+
+def test_a_name_opening_a_sentence_is_kept() -> None:
+    assert names("Al-Sisi spoke. Later al-Sisi left.") == ["Al-Sisi", "al-Sisi"]
+
+
+def test_offsets_count_code_points() -> None:
+    text = "🙂 Hodeidah and Hodeida."
+    assert [(m.start, m.end) for m in find_mentions(text)] == [(2, 10), (15, 22)]

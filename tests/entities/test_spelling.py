@@ -1,0 +1,55 @@
+"""One spelling per entity within a document (issue 4)."""
+from __future__ import annotations
+
+import cleanup
+from cleanup.entities import default_config, shipped_gazetteer
+from cleanup.entities.spelling import analyse, document_clusters, respellings
+
+
+def fixes(text: str) -> list[tuple[str, str, bool]]:
+    entities = analyse(text, default_config(), shipped_gazetteer())
+    return [(r.text, r.replacement, r.safe) for r in respellings(entities)]
+
+
+def test_minority_spelling_is_rewritten_to_the_majority() -> None:
+    text = ("Abu Fadak al-Mohammadawi spoke. Abu Fadak al-Mohamadawi left. "
+            "Abu Fadak al-Mohammadawi returned.")
+    assert fixes(text) == [("Abu Fadak al-Mohamadawi", "Abu Fadak al-Mohammadawi", True)]
+
+
+def test_a_tie_is_only_a_suggestion() -> None:
+    assert fixes("Abu Fadak al-Mohammadawi spoke. Abu Fadak al-Mohamadawi left.") == [
+        ("Abu Fadak al-Mohamadawi", "Abu Fadak al-Mohammadawi", False)]
+
+
+def test_the_gazetteer_spelling_wins_over_the_majority() -> None:
+    text = "Fighting near Hodeida. Hodeida port. The port of Hodeidah is vital."
+    assert [(a, b) for a, b, _ in fixes(text)] == [("Hodeida", "Hodeidah")] * 2
+
+
+def test_look_alike_names_are_left_alone() -> None:
+    text = ("Hassan Nasrallah and Saddam Hussein. Hamas, Hama and Hamah. Iran and Iraq. "
+            "Jordan and the Jordanian king. Sadr met Sadri.")
+    assert [f for f in fixes(text) if f[0] != "Hamah"] == []
+
+
+def test_dropping_the_article_is_not_a_respelling() -> None:
+    assert fixes("Muqtada al-Sadr spoke. Sadr left. Al-Sadr returned.") == []
+
+
+def test_clusters_list_every_spelling_with_counts() -> None:
+    text = "Qasem Soleimani died. Qassem Suleimani was buried. Qasem Soleimani's legacy."
+    [cluster] = document_clusters(text, default_config(), shipped_gazetteer())
+    assert cluster.to_json() == {"canonical": "Qasem Soleimani", "variants": [
+        {"text": "Qasem Soleimani", "count": 2}, {"text": "Qassem Suleimani", "count": 1}]}
+
+
+def test_the_check_reports_and_fixes_through_the_engine() -> None:
+    text = "Qasem Soleimani died. Qassem Suleimani was buried. Qasem Soleimani's legacy."
+    linter = cleanup.Linter.from_packs(cleanup.load_builtin_packs(), select=["entities"])
+    [finding] = linter.check_text(text)
+    assert (finding.category, finding.text, finding.replacements, finding.safe) == (
+        "inconsistent_spelling", "Qassem Suleimani", ("Qasem Soleimani",), True)
+    assert finding.related == ((0, 15), (51, 66))
+    assert cleanup.fix_text(text, linter).text == text.replace("Qassem Suleimani",
+                                                               "Qasem Soleimani")
