@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(
     reason="needs a git checkout of cleanup and pre-commit (in the test extra)")
 
 
-def run_hook(tmp_path: Path, hook: str, files: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def run_hooks(tmp_path: Path, files: dict[str, str]) -> subprocess.CompletedProcess[str]:
     project = tmp_path / "project"
     project.mkdir()
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
@@ -24,24 +24,26 @@ def run_hook(tmp_path: Path, hook: str, files: dict[str, str]) -> subprocess.Com
     for name, text in files.items():
         (project / name).write_text(text, encoding="utf-8")
     subprocess.run(["git", "add", "."], cwd=project, check=True, env=env)
-    # try-repo installs cleanup from this checkout into pre-commit's own environment.
+    # try-repo installs cleanup from this checkout into pre-commit's own environment and runs
+    # every hook of .pre-commit-hooks.yaml, by id: cleanup-check, then cleanup-fix.
     return subprocess.run(
-        ["pre-commit", "try-repo", str(ROOT), hook, "--all-files"],
+        ["pre-commit", "try-repo", str(ROOT), "--all-files"],
         cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
-def test_fix_hook_fixes_the_file_and_fails_the_commit(tmp_path: Path) -> None:
-    result = run_hook(tmp_path, "cleanup-fix", {
+def test_check_hook_reports_then_fix_hook_fixes_and_fails_the_commit(tmp_path: Path) -> None:
+    result = run_hooks(tmp_path, {
         "article.txt": "A reporter for Rashatoudi said it was was over.\n",
+        "notes.md": "# Notes\n\nThe `was was` code stays; the the prose does not.\n",
         "code.py": "x = 'was was'\n"})
     assert result.returncode == 1
-    assert "files were modified by this hook" in result.stdout
+    check_part, _, fix_part = result.stdout.partition("cleanup fix (")
+    assert "Failed" in check_part and "files were modified" not in check_part, result.stdout
+    assert "article.txt:1:16: error names/transliterated-outlet" in check_part
+    assert "Failed" in fix_part and "files were modified by this hook" in fix_part
+    assert "fixed notes.md:3:27: hygiene/doubled-word 'the the' → 'the'" in fix_part
     project = tmp_path / "project"
     assert project.joinpath("article.txt").read_text() == "A reporter for RT said it was over.\n"
+    assert project.joinpath("notes.md").read_text() == \
+        "# Notes\n\nThe `was was` code stays; the prose does not.\n"
     assert project.joinpath("code.py").read_text() == "x = 'was was'\n"  # not prose: not read
-
-
-def test_check_hook_passes_on_clean_text_and_changes_nothing(tmp_path: Path) -> None:
-    result = run_hook(tmp_path, "cleanup-check", {"article.txt": "A reporter for RT said so.\n"})
-    assert result.returncode == 0, result.stdout
-    assert "Passed" in result.stdout
