@@ -47,13 +47,20 @@ def read_input(path: str, encoding: str | None) -> TextFile:
     return read_text_file(Path(path), encoding)
 
 
-def check_file(linter: Linter, path: str, encoding: str | None = None) -> FileReport:
+def _load(path: str, encoding: str | None) -> TextFile | FileReport:
+    """The file's text, or the report that says why there is none (not text, unreadable)."""
     try:
-        source = read_input(path, encoding)
+        return read_input(path, encoding)
     except BinaryFileError as exc:
         return FileReport(path, skipped=str(exc))
     except InputError as exc:
         return FileReport(path, error=str(exc))
+
+
+def check_file(linter: Linter, path: str, encoding: str | None = None) -> FileReport:
+    source = _load(path, encoding)
+    if isinstance(source, FileReport):
+        return source
     read = reader_for(path)
     return FileReport(path, findings=linter.check(read(source.text, path)), source=source)
 
@@ -61,12 +68,9 @@ def check_file(linter: Linter, path: str, encoding: str | None = None) -> FileRe
 def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = True,
              encoding: str | None = None) -> FileReport:
     """Fix one file; with `write`, replace it atomically when the text changed."""
-    try:
-        source = read_input(path, encoding)
-    except BinaryFileError as exc:
-        return FileReport(path, skipped=str(exc))
-    except InputError as exc:
-        return FileReport(path, error=str(exc))
+    source = _load(path, encoding)
+    if isinstance(source, FileReport):
+        return source
     read = reader_for(path)
     result = fix(linter, read(source.text, path), unsafe=unsafe,
                  reader=lambda text: read(text, path))
