@@ -58,8 +58,9 @@ def block_keys(name: str) -> frozenset[tuple[str, ...]]:
     keys: set[tuple[str, ...]] = set()
     for combo in _limited_product(forms):
         keys.add(("w", *combo))
-    for joined in (key.joined, key.joined_with_articles(), key.joined_with_articles("al")):
-        keys.update(("j", s) for s in {word_key(f).skeleton for f in word_forms(joined)})
+    # Joined names are compared as they are (match.joined_match), without glued-article forms.
+    joined = {key.joined, key.joined_with_articles(), key.joined_with_articles("al")}
+    keys.update(("j", word_key(j).skeleton) for j in joined)
     return frozenset(keys)
 
 
