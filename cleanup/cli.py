@@ -44,6 +44,10 @@ def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(130)
         except click.ClickException:
             raise  # usage errors: click prints them and exits 2
+        except BrokenPipeError:
+            # The reader went away (`cleanup check … | head`): stop quietly, as cat does.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_FINDINGS)
         except Exception as exc:  # a bug in cleanup: still one line, and a way to see more
             if os.environ.get("CLEANUP_DEBUG"):
                 raise

@@ -205,3 +205,15 @@ def test_packs_list_and_show(run_cli) -> None:
         assert pack in listing
     shown = run_cli("packs", "show", "hygiene").output
     assert "hygiene/doubled-word" in shown and "pattern" in shown
+
+
+def test_a_closed_pipe_is_not_an_error(write) -> None:
+    import subprocess
+    import sys
+
+    path = write("a.txt", "It was was late.\n" * 2000)
+    proc = subprocess.run(
+        f"{sys.executable} -m cleanup check {path} | head -1", shell=True,
+        capture_output=True, text=True, timeout=60)
+    assert proc.stdout.count("\n") == 1
+    assert "error" not in proc.stderr
