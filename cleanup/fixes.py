@@ -9,6 +9,11 @@ from cleanup.engine import Linter
 from cleanup.finding import Edit, Finding
 
 MAX_PASSES = 8  # a fix that enables another converges in two or three; more is a cycle
+# A rule whose replacement holds its own match ('9' -> '999') grows the text on every pass:
+# threefold per pass is 6561-fold after eight. No real fix doubles a document, so a pass that
+# would take it past this size is not applied and its findings remain to be reported.
+MAX_GROWTH_FACTOR = 2
+GROWTH_SLACK_CHARS = 4096
 
 
 @dataclass(slots=True)
@@ -54,6 +59,11 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(parts)
 
 
+def _too_long(result: FixResult, edits: list[Edit]) -> bool:
+    new_length = len(result.text) + sum(len(e.new) - (e.end - e.start) for e in edits)
+    return new_length > MAX_GROWTH_FACTOR * len(result.original) + GROWTH_SLACK_CHARS
+
+
 Reader = Callable[[str], Document]
 
 
@@ -65,7 +75,7 @@ def fix(linter: Linter, doc: Document, unsafe: bool = False,
     findings = linter.check(doc)
     for _ in range(MAX_PASSES):
         edits = choose_edits(findings, unsafe)
-        if not edits:
+        if not edits or _too_long(result, edits):
             break
         new_text = apply_edits(result.text, edits)
         if new_text == result.text:

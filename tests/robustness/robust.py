@@ -1,0 +1,45 @@
+"""Helpers of the robustness suite (issue 6), importable from its tests."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PACK = r"""
+id: t
+rules:
+  - id: doubled
+    kind: pattern
+    category: duplicated_word
+    message: "'{w}' is written twice"
+    pattern: '\b(?<w>\p{L}+) (?i:\g<w>)\b'
+    replace: '\g<w>'
+    safe: true
+  - id: outlet
+    kind: substitution
+    category: transliterated_name
+    message: "write RT"
+    swap: {Rashatoudi: RT}
+"""
+
+DIRTY = "It was was late.\n"
+FIXED = "It was late.\n"
+
+
+def one_line_error(result) -> str:
+    """The single line a failing run prints on standard error (no traceback)."""
+    lines = result.stderr.strip().splitlines()
+    errors = [line for line in lines if line.startswith("cleanup: error:")]
+    assert len(errors) == 1, result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    return errors[0]
+
+
+def cleanup_process(*args: str, cwd: Path, env_extra: dict[str, str] | None = None,
+                    **kwargs) -> subprocess.Popen:
+    """The real `cleanup` command in a child process (as a pre-commit hook runs it)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cwd / ".cache"), "NO_COLOR": "1",
+           **(env_extra or {})}
+    return subprocess.Popen([sys.executable, "-m", "cleanup", *args], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
