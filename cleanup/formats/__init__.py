@@ -13,6 +13,7 @@ from cleanup.document import Document
 Reader = Callable[[str, str], Document]  # (source text, path) → Document
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+SUBTITLE_SUFFIXES = {".srt", ".vtt"}
 
 
 def read_plain(source: str, path: str = "-") -> Document:
@@ -20,8 +21,13 @@ def read_plain(source: str, path: str = "-") -> Document:
 
 
 def reader_for(path: str) -> Reader:
-    if PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES:
+    suffix = PurePath(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
         from cleanup.formats.markdown import read_markdown  # parser loaded only when needed
 
         return read_markdown
+    if suffix in SUBTITLE_SUFFIXES:
+        from cleanup.formats.subtitles import read_subtitles
+
+        return read_subtitles
     return read_plain

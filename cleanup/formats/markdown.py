@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from cleanup.document import Document, LineIndex, Segment
+from cleanup.document import Document, LineIndex
+from cleanup.formats.prose import ProseBuilder
 
 # Stands in for a code span in the prose: keeps the words on both sides apart ("was `x` was"
 # is not a doubled word) and matches no rule.
@@ -26,24 +27,9 @@ def _parse(source: str) -> list[Token]:
     return _parser.parse(source)
 
 
-class _ProseBuilder:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.segments: list[Segment] = []
-        self.length = 0
-
-    def unmapped(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
-
-    def mapped(self, text: str, source_start: int) -> None:
-        self.segments.append(Segment(self.length, source_start, len(text)))
-        self.unmapped(text)
-
-
 def read_markdown(source: str, path: str = "-") -> Document:
     lines = LineIndex(source)
-    prose = _ProseBuilder()
+    prose = ProseBuilder()
     for token in _parse(source):
         if token.type != "inline" or token.map is None:
             continue
@@ -52,12 +38,11 @@ def read_markdown(source: str, path: str = "-") -> Document:
         region_start = lines.offset(token.map[0])
         region_end = lines.offset(token.map[1])
         _add_inline(source, region_start, region_end, token.children or [], prose)
-    return Document(text="".join(prose.parts), source=source, path=path,
-                    segments=tuple(prose.segments))
+    return prose.document(source, path)
 
 
 def _add_inline(source: str, cursor: int, end: int, children: list[Token],
-                prose: _ProseBuilder) -> None:
+                prose: ProseBuilder) -> None:
     for child in children:
         if child.type == "text":
             cursor = _add_text(source, cursor, end, child.content, prose)
@@ -75,7 +60,7 @@ def _add_inline(source: str, cursor: int, end: int, children: list[Token],
                 cursor = at + len(child.content)
 
 
-def _add_text(source: str, cursor: int, end: int, text: str, prose: _ProseBuilder) -> int:
+def _add_text(source: str, cursor: int, end: int, text: str, prose: ProseBuilder) -> int:
     at = source.find(text, cursor, end)
     if at >= 0:
         prose.mapped(text, at)
