@@ -162,7 +162,28 @@ def write_text_file(original: TextFile, text: str) -> None:
     info = _check_unchanged(original, target)
     _check_writable(original.path, target, info)
     with _signals_deferred():
-        _replace(original.path, target, data, info)
+        _replace(original.path, target, data, stat.S_IMODE(info.st_mode),
+                 (info.st_uid, info.st_gid))
+
+
+def write_output_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` (`fix -o FILE`) as atomically as a fix: never half a file."""
+    target = Path(os.path.realpath(path))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        umask = os.umask(0)  # the mode a plain open() would give a new file
+        os.umask(umask)
+        mode, owner = 0o666 & ~umask, None
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    else:
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file; not written")
+        _check_writable(path, target, info)
+        mode, owner = stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid)
+    with _signals_deferred():
+        _replace(path, target, data, mode, owner)
 
 
 def _check_unchanged(original: TextFile, target: Path) -> os.stat_result:
@@ -214,7 +235,8 @@ def _signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a held signal is delivered here
 
 
-def _replace(name: Path, target: Path, data: bytes, info: os.stat_result) -> None:
+def _replace(name: Path, target: Path, data: bytes, mode: int,
+             owner: tuple[int, int] | None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".cleanup-tmp",
                                    dir=target.parent)
@@ -225,9 +247,10 @@ def _replace(name: Path, target: Path, data: bytes, info: os.stat_result) -> Non
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))
-        with contextlib.suppress(PermissionError):  # only root may give a file away
-            os.chown(tmp, info.st_uid, info.st_gid)
+        os.chmod(tmp, mode)
+        if owner is not None:
+            with contextlib.suppress(PermissionError):  # only root may give a file away
+                os.chown(tmp, *owner)
         os.replace(tmp, target)
     except BaseException as exc:  # also Ctrl-C on Windows: the original stays whole
         with contextlib.suppress(FileNotFoundError):
