@@ -2,8 +2,8 @@ r"""`fragment`: sentence pieces that machine translation leaves behind when it r
 
     checks: [one-word, verbless, lowercase-start]    # which shapes to flag (default: all)
     max_words: 12          # a verbless sentence longer than this is left alone (default 12)
-    verbs: [is, was, said, took, ...]   # words that make a sentence finite, besides -ed forms
-    abbreviations: [Mr, Dr, No, U.S, ...]  # a full stop after these does not end a sentence
+    verbs: "is was said took ..."   # words that make a sentence finite, besides -ed forms
+    abbreviations: "Mr Dr No ..."   # a full stop after these does not end a sentence
 
 Persian and Arabic put the verb late or leave it out ("nominal sentences"), and machine
 translation that splits or reorders clauses strands pieces: a lone "Is.", a verbless
@@ -27,11 +27,21 @@ if TYPE_CHECKING:
     from cleanup.pack import Rule
     from cleanup.phrases import PhraseIndex
 
-CHECKS = ("one-word", "verbless", "lowercase-start")
+CHECKS = ("one-word", "verbless", "lowercase-start", "verbless-that-clause")
 # A sentence ends at . ! ? (after any closing quotes or brackets) before white space.
 _END = regex.compile(r"(?<=[.!?][\"”’')\]]*)[ \t]+(?=\S)")
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’\-.][\p{L}\p{M}\d]+)*")
 _QUOTES = {"“": 1, "”": -1}
+# "said that …" / "told SANA that …": the clause runs to the end of the sentence.
+_THAT_CLAUSE = regex.compile(
+    r"\b(?:said|stated|added|announced|confirmed|stressed|explained|noted|revealed|indicated"
+    r"|told(?: \p{Lu}[\p{L}-]*)+) that (?<clause>[^\"“”:;]+[.!?])$")
+# Words after an -ed form that make it a passive participle ("loaded with", "carried by").
+_AFTER_PARTICIPLE = {"with", "by", "from"}
+_AFTER_VERB = {"the", "a", "an", "that", "to", "his", "her", "its", "their", "this", "these",
+               "on", "in", "at", "with", "from", "into", "it", "them", "him", "no", "not",
+               "all", "some", "more", "several", "many", "about", "over", "up", "out"}
+_AFTER_COLON = regex.compile(r":[ \t]+(\p{L}+)\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +69,9 @@ class FragmentCheck(Check):
         self.max_words = rule.spec.get("max_words", 12)
         if not isinstance(self.max_words, int) or self.max_words < 1:
             raise rule.error("'max_words' must be a positive whole number")
-        self.verbs = {w.lower() for w in string_list(rule, "verbs", required=False)}
-        self.nouns = {w.lower() for w in string_list(rule, "nouns", required=False)}
-        self.abbreviations = {w.lower().rstrip(".") for w in
-                              string_list(rule, "abbreviations", required=False)}
+        self.verbs = _words(rule, "verbs")
+        self.nouns = _words(rule, "nouns")
+        self.abbreviations = {w.rstrip(".") for w in _words(rule, "abbreviations")}
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         offset = 0
@@ -76,9 +85,24 @@ class FragmentCheck(Check):
         sentences = self.sentences(line)
         depth = 0  # open curly quotes before the sentence
         for number, sentence in enumerate(sentences):
-            quoted = depth > 0 or '"' in line[:sentence.start] and line[:sentence.start].count('"') % 2
+            quoted = depth > 0 or line[:sentence.start].count('"') % 2 == 1
             depth = max(depth + sum(_QUOTES.get(c, 0) for c in sentence.text), 0)
-            if number == 0 or quoted or any(q in sentence.text for q in '"“”'):
+            if quoted or any(q in sentence.text for q in '"“”'):
+                continue
+            after_colon = _AFTER_COLON.search(sentence.text)
+            if ("one-word" in self.checks and after_colon
+                    and after_colon.group(1).lower() in self.verbs):
+                # "…Prime Minister: Is." – a verb stranded after a colon.
+                yield ("one word", sentence.start + after_colon.start(1),
+                       sentence.start + after_colon.end())
+                continue
+            if "verbless-that-clause" in self.checks:
+                clause = _THAT_CLAUSE.search(sentence.text)
+                if clause and self._verbless_clause(clause.group("clause")):
+                    yield ("reported clause without a verb", sentence.start + clause.start(),
+                           sentence.end)
+                    continue
+            if number == 0:
                 continue
             words = _WORD.findall(sentence.text)
             if not words:
@@ -119,16 +143,46 @@ class FragmentCheck(Check):
         return (len(last) == 1 or "." in last or last.lower() in self.abbreviations
                 or last.isdigit())
 
+    def _verbless_clause(self, clause: str) -> bool:
+        """A reported clause of eight words or more with no finite verb: participles
+        ("tankers loaded with oil", "consisting of") do not count."""
+        words = _WORD.findall(clause)
+        if len(words) < 8:
+            return False
+        for i, word in enumerate(words):
+            lower = word.lower()
+            following = words[i + 1].lower() if i + 1 < len(words) else ""
+            if lower.endswith("ed") and lower not in self.verbs:
+                if not following or following not in _AFTER_PARTICIPLE:
+                    return False  # "the army attacked the town", "the attack failed"
+            elif lower.endswith("ing"):
+                continue
+            elif lower in self.verbs:
+                return False
+            elif self._verb_like(word, i, words) and (
+                    not following or following in _AFTER_VERB or following[0].isdigit()):
+                return False  # "the convoy includes 69 vehicles"; not "grain silos spread"
+        return True
+
     def _verb_like(self, word: str, index: int, words: list[str]) -> bool:
         lower = word.lower()
         if lower in self.verbs or lower.endswith(("ed", "ing")):
             return True
         # A lowercase -s word is a verb after its subject ("the war continues"); not after a
         # determiner or preposition ("of major attacks").
-        return (word[0].islower() and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+        return (word[0].islower() and len(lower) > 3 and lower.endswith("s")
+                and not lower.endswith(("ss", "us", "is"))
                 and lower not in self.nouns and index > 0
                 and words[index - 1].lower() not in _NOT_BEFORE_VERB
+                and not words[index - 1][0].isdigit()
                 and not words[index - 1].lower().endswith(_ADJECTIVE_ENDINGS))
+
+
+def _words(rule: Rule, key: str) -> set[str]:
+    """A word list given as a list, or as one string of words (YAML reads a bare 'no' or
+    'yes' in a list as a boolean, so long lists are easier to write as text)."""
+    return {w.lower() for entry in string_list(rule, key, required=False)
+            for w in entry.replace(",", " ").split()}
 
 
 _NOT_BEFORE_VERB = {
