@@ -62,12 +62,12 @@ class Linter:
 
 
 def _distinct(findings: list[Finding]) -> list[Finding]:
-    """One finding per span and fix: when two rules say the same thing (a listed variant and
-    the entity normalizer, say), the first rule loaded speaks."""
-    seen: set[tuple[int, int, tuple[str, ...]]] = set()
+    """One finding per span and fix: when two rules propose the same fix for the same text (a
+    listed variant and the entity normalizer, say), the first rule loaded speaks."""
+    seen: set[tuple[int, int, str]] = set()
     kept = []
     for f in findings:
-        key = (f.start, f.end, f.replacements)
+        key = (f.start, f.end, f.replacements[0] if f.replacements else "")
         if f.replacements and key in seen:
             continue
         seen.add(key)

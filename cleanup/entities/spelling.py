@@ -31,6 +31,7 @@ class Respelling:
     safe: bool
     related: tuple[tuple[int, int], ...]  # where the document spells it canonically
     canonical_count: int
+    listed: str = ""  # the gazetteer's spelling, when the document settled on another one
 
 
 @dataclass(slots=True)
@@ -179,21 +180,39 @@ def respellings(entities: DocumentEntities, anchored_only: bool = False) -> list
         enforced = len(cluster.variants) > 1 or cluster.anchor == "style"
         if not enforced or (anchored_only and not cluster.anchor):
             continue
-        canonical = cluster.canonical
+        canonical, listed = _document_canonical(cluster, anchored_only)
         related = tuple((m.start, m.end) for m in by_spelling.get(canonical, ()))
         top = max(v.count for v in cluster.variants)
+        chosen_by_list = bool(cluster.anchor) and not listed
         for variant in cluster.variants:
             if _only_article_differs(variant.text, canonical):
                 continue
             safe = variant.text not in cluster.ambiguous and (
-                bool(cluster.anchor) or _strict_majority(cluster, canonical, top))
+                chosen_by_list or _strict_majority(cluster, canonical, top))
             for m in by_spelling[variant.text]:
                 replacement = _replacement(m, canonical)
                 if replacement != m.text:
                     out.append(Respelling(m.start, m.end, m.text, replacement, canonical, safe,
-                                          related, len(related)))
+                                          related, len(related),
+                                          _replacement(m, listed) if listed else ""))
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _document_canonical(cluster: Cluster, corpus: bool) -> tuple[str, str]:
+    """(the spelling to write, the gazetteer's spelling if it is only a suggestion).
+
+    A style list is the user's choice and always wins. The gazetteer chooses among the
+    spellings the document uses; it does not rewrite a document's consistent majority
+    spelling into one the document never wrote (Ain al-Assad ×6 / Ayn al-Assad ×1 becomes
+    Ain al-Assad, with the gazetteer's Ain al-Asad offered as a suggestion). Across a corpus
+    the gazetteer anchors the cluster, so it wins there.
+    """
+    if cluster.anchor != "gazetteer" or corpus or cluster.canonical in cluster.texts:
+        return cluster.canonical, ""
+    order = {v.text: i for i, v in enumerate(cluster.variants)}
+    majority = max(cluster.variants, key=lambda v: (v.count, -order[v.text])).text
+    return majority, cluster.canonical
 
 
 def _only_article_differs(a: str, b: str) -> bool:

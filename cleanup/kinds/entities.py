@@ -60,6 +60,7 @@ class EntitiesCheck(Check):
         for r in respellings(entities):
             why = (f"{r.canonical_count}× in this document" if r.canonical_count
                    else "the usual spelling")
-            yield self.finding(text, r.start, r.end, [r.replacement], safe=r.safe,
+            offered = [r.replacement, r.listed] if r.listed else [r.replacement]
+            yield self.finding(text, r.start, r.end, offered, safe=r.safe,
                                related=r.related,
                                message_vars={"preferred": r.canonical, "why": why})
