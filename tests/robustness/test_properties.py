@@ -16,6 +16,7 @@ import cleanup
 from cleanup import Document, Linter, apply_edits, choose_edits, fix
 from cleanup.errors import InputError, PackError
 from cleanup.files import iter_files
+from cleanup.formats import reader_for
 from cleanup.pack import load_pack
 from cleanup.run import check_file, fix_file
 from cleanup.textfile import decode, encode
@@ -209,3 +210,45 @@ def test_folder_is_read_in_a_stable_order(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x")
     walked = [Path(p).relative_to(tmp_path).as_posix() for p in iter_files([str(tmp_path)])]
     assert walked == ["C.txt", "a.txt", "b.txt", "a/b.txt", "a/z.txt"]
+
+
+# Markup: findings and fixes must land in the file's prose, never in code, URLs or timings.
+PROTECTED = ["`was was`", "<http://x.y/was-was>", "[a link](http://x.y/was%20was)",
+             "```\nwas was  Rashatoudi\n```", "<div>\nwas was\n</div>"]
+INLINE = st.lists(st.one_of(st.sampled_from([p for p in PIECES if "\n" not in p and "\r" not in p]),
+                            st.sampled_from(["**", "*", "_", "`was was`", "[a link](http://x.y/was%20was)",
+                                             "<http://x.y/was-was>", "\\*"])),
+                  max_size=12).map("".join)
+MARKDOWN = st.lists(st.one_of(
+    INLINE, INLINE.map(lambda t: "# " + t), INLINE.map(lambda t: "- " + t),
+    INLINE.map(lambda t: "> " + t), st.sampled_from(PROTECTED)), max_size=8).map("\n\n".join)
+CUE_TEXT = INLINE.filter(lambda t: t.strip() and "-->" not in t)
+SUBTITLES = st.lists(CUE_TEXT, min_size=1, max_size=5).map(lambda cues: "\n\n".join(
+    f"{i}\n00:00:0{i % 10},000 --> 00:00:0{i % 10},500\n{cue}" for i, cue in enumerate(cues, 1))
+    + "\n")
+
+
+def _assert_markup_fix_is_safe(source: str, path: str, protected: list[str]) -> None:
+    read = reader_for(path)
+    linter = builtin()
+    findings = linter.check(read(source, path))
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(source) and source[f.start:f.end] == f.text
+    once = fix(linter, read(source, path), reader=lambda text: read(text, path))
+    for piece in protected:
+        assert once.text.count(piece) == source.count(piece), piece
+    twice = fix(linter, read(once.text, path), reader=lambda text: read(text, path))
+    assert twice.text == once.text
+
+
+@PROPERTY
+@given(MARKDOWN)
+def test_markdown_fixes_stay_in_prose(source: str) -> None:
+    _assert_markup_fix_is_safe(source, "a.md", PROTECTED)
+
+
+@PROPERTY
+@given(SUBTITLES)
+def test_subtitle_fixes_leave_indexes_and_timings(source: str) -> None:
+    timings = [line for line in source.splitlines() if "-->" in line]
+    _assert_markup_fix_is_safe(source, "a.srt", timings)
