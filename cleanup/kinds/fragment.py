@@ -108,7 +108,11 @@ class FragmentCheck(Check):
             if not words:
                 continue
             first = words[0]
-            if "lowercase-start" in self.checks and first[0].islower() and first.isalpha():
+            after_first = sentence.text[len(first):len(first) + 1]
+            # "the two countries. the two brotherly…"; not a directive ("cleanup: ignore")
+            # or a brand ("eBay").
+            if ("lowercase-start" in self.checks and first.isalpha() and first.islower()
+                    and sentence.text.startswith(first) and after_first in (" ", ",")):
                 yield "starts in lowercase", sentence.start, sentence.start + len(first)
                 continue
             if not sentence.text.rstrip().endswith("."):

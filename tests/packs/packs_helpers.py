@@ -1,0 +1,18 @@
+"""Build one rule of a kind from a YAML-like mapping and run it on text."""
+from __future__ import annotations
+
+from typing import Any
+
+from cleanup.engine import Linter
+from cleanup.finding import Finding
+from cleanup.pack import _parse_rule
+
+
+def rule_findings(spec: dict[str, Any], text: str) -> list[Finding]:
+    raw = {"id": "rule", "category": "other", "message": "{match}", **spec}
+    rule = _parse_rule(raw, "test", "<test>", 1, [])
+    return Linter([rule]).check_text(text)
+
+
+def texts(spec: dict[str, Any], text: str) -> list[str]:
+    return [f.text for f in rule_findings(spec, text)]

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from cleanup import fix_text  # noqa: F401  (the public API is importable)
+from cleanup.engine import Linter
+from cleanup.fixes import fix
+from cleanup.document import Document
+from cleanup.pack import _parse_rule
+
+SPEC = {"id": "b", "kind": "balance", "category": "other", "message": "{problem}"}
+
+
+def fixed(text: str) -> str:
+    linter = Linter([_parse_rule(SPEC, "t", "<t>", 1, [])])
+    return fix(linter, Document.plain(text), unsafe=True).text
+
+
+def problems(text: str) -> list[str]:
+    linter = Linter([_parse_rule(SPEC, "t", "<t>", 1, [])])
+    return [f.message for f in linter.check_text(text)]
+
+
+def test_closing_quote_written_as_opening_one() -> None:
+    assert fixed("that “the minister agreed on oil. “\nNext") == "that “the minister agreed on oil.”\nNext"
+
+
+def test_space_inside_quotes() -> None:
+    assert fixed("He said “we stay. ”") == "He said “we stay.”"
+    assert fixed('the "Al-Aqsa Flood " operation') == 'the "Al-Aqsa Flood" operation'
+
+
+def test_unclosed_and_unopened() -> None:
+    assert problems("the talks (which began in March") == ["'(' is never closed"]
+    assert problems("it ended) there") == ["')' closes nothing"]
+
+
+def test_quotation_running_over_paragraphs_is_fine() -> None:
+    assert problems("He wrote: “The first.\n“The second.”") == []
+    assert problems('"Why would we?\n\n"No, it is everywhere."') == []
+
+
+def test_mixed_quote_styles_pair_up() -> None:
+    assert problems("“We never kept anything from you,\" he told them.") == []
+
+
+def test_list_labels() -> None:
+    assert problems("1) first item\na) second") == []

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from cleanup.kinds.soundalike import skeleton, spelling
+from packs_helpers import rule_findings, texts
+
+SPEC = {"kind": "soundalike", "names": [
+    "David Hearst", "Kiryat Shmona", ["Hossein Amir-Abdollahian", "Hossein Amirabdollahian"],
+    ["Hassan", "Hasan"], ["Safed"], ["Israel"], ["Sidon"], ["Muhammad", "Mohammed"]]}
+
+
+def test_skeleton_merges_what_the_scripts_merge() -> None:
+    assert skeleton("Hearst") == skeleton("Hurst")
+    assert skeleton("Qiryat") == skeleton("Kiryat")
+    assert skeleton("Asvad") == skeleton("Aswad")
+    assert skeleton("Hodeidah") == skeleton("Hodeida")
+
+
+def test_accepted_spellings_ignore_case_hyphens_and_article_forms() -> None:
+    assert spelling("Amir-Abdollahian") == spelling("amir abdollahian")
+    assert spelling("el-Sisi") == spelling("al-Sisi")
+
+
+def test_full_name_spelled_by_sound_is_suggested() -> None:
+    [f] = rule_findings(SPEC, "British writer David Hurst wrote.")
+    assert f.text == "David Hurst" and f.replacements == ("David Hearst",) and not f.safe
+
+
+def test_multiword_place() -> None:
+    assert texts(SPEC, "the town of Qiryat Shemona was hit") == ["Qiryat Shemona"]
+
+
+def test_surname_alone_needs_the_full_name_in_the_document() -> None:
+    assert texts(SPEC, "David Hurst wrote. So what? Hurst asks.") == ["David Hurst", "Hurst"]
+    assert texts(SPEC, "Geoffrey Hurst scored. Hurst asks.") == []
+
+
+def test_known_spellings_and_other_names_are_not_flagged() -> None:
+    text = "Hossein Amirabdollahian met Hasan and Mohammed in Sidon. Hossein Amir-Abdollahian left."
+    assert texts(SPEC, text) == []
+
+
+def test_one_word_names_allow_one_letter_and_skip_derived_forms() -> None:
+    assert texts(SPEC, "south of Safad") == ["Safad"]
+    assert texts(SPEC, "in Sudan, the Israeli army") == []
+
+
+def test_a_capitalised_first_word_is_not_a_name() -> None:
+    assert texts(SPEC, "Safad was quiet.") == []
