@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -40,6 +41,9 @@ TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_siz
     "".join)
 WORDS = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from([" ", "\r\n", ". "])),
                  max_size=40).map("".join)
+
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @functools.lru_cache(maxsize=1)
@@ -146,6 +150,14 @@ def test_builtin_edits_change_nothing_outside_their_spans(text: str, unsafe: boo
 @given(WORDS)
 def test_builtin_fix_is_idempotent_and_leaves_nothing_safe_to_fix(text: str) -> None:
     _assert_fix_converges(text, builtin())
+
+
+@PROPERTY
+@given(TEXT)
+def test_builtin_fix_keeps_every_line_break(text: str) -> None:
+    # CRLF, CR and LF, mixed: fixing words never turns one line ending into another.
+    fixed = fix(builtin(), Document.plain(text)).text
+    assert LINE_BREAK.findall(fixed) == LINE_BREAK.findall(text)
 
 
 @PROPERTY
