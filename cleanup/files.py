@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -40,10 +41,9 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
     for folder, dirs, files in os.walk(root):
         rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
         rel_folder = "" if rel_folder == "." else rel_folder + "/"
-        gitignore = os.path.join(folder, ".gitignore")
-        if os.path.isfile(gitignore):
-            with open(gitignore, encoding="utf-8", errors="replace") as f:
-                ignores.append((rel_folder, pathspec.GitIgnoreSpec.from_lines(f)))
+        spec = _read_gitignore(os.path.join(folder, ".gitignore"))
+        if spec is not None:
+            ignores.append((rel_folder, spec))
 
         def ignored(rel: str, is_dir: bool) -> bool:
             probe = rel + "/" if is_dir else rel
@@ -60,3 +60,24 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
             if include and not _matches(rel, include):
                 continue
             yield os.path.join(folder, name)
+
+
+def _read_gitignore(path: str) -> pathspec.PathSpec | None:
+    """The patterns of a .gitignore; lines git would not understand are skipped, as git does."""
+    if not os.path.isfile(path):
+        return None
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+    except OSError:  # unreadable: walk as if it were not there, like git
+        return None
+    patterns = []
+    with warnings.catch_warnings():  # e.g. re's FutureWarning on '[[' must not reach stderr
+        warnings.simplefilter("ignore")
+        for line in lines:
+            try:  # a line such as '!' or '[z-a]' used to stop the whole run
+                pathspec.GitIgnoreSpec.from_lines([line]).match_file("x")
+            except Exception:  # pathspec raises its own errors and re.error
+                continue
+            patterns.append(line)
+        return pathspec.GitIgnoreSpec.from_lines(patterns)

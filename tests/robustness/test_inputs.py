@@ -209,3 +209,14 @@ def test_standard_input_with_invalid_utf8_is_one_line_error(cli) -> None:
     result = cli("fix", "-", input=b"ok \xff was was\n")
     assert result.exit_code == 2
     assert "<stdin>: not valid utf-8 at byte 3" in one_line_error(result)
+
+
+def test_gitignore_lines_git_would_not_understand_are_skipped(cli, write, tmp_path) -> None:
+    # '!' or '[z-a]' in a .gitignore made pathspec raise: the whole run was an internal error.
+    write("docs/.gitignore", "!\n[z-a]\n\\\nskip.txt\n")
+    write("docs/a.txt", DIRTY)
+    write("docs/skip.txt", DIRTY)
+    result = cli("check", str(tmp_path / "docs"))
+    assert result.exit_code == 1
+    assert "a.txt:1:4" in result.output and "skip.txt" not in result.output
+    assert result.stderr == ""
