@@ -27,8 +27,11 @@ __all__ = [
 
 
 def default_linter(select: list[str] | None = None, ignore: list[str] | None = None) -> Linter:
-    """A linter with every built-in pack; keep it and reuse it: compiling is the costly part."""
-    return Linter.from_packs(load_builtin_packs(), select or (), ignore or ())
+    """A linter with every built-in pack; keep it and reuse it: compiling is the costly part
+    (and is cached on disk, see `cleanup.cache`)."""
+    from cleanup.cache import load_linter
+
+    return load_linter(True, [], select or (), ignore or ())
 
 
 def check_text(text: str, linter: Linter | None = None) -> list[Finding]:

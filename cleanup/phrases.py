@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import ahocorasick
+import regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,30 +26,44 @@ class Phrase:
     case_sensitive: bool
 
 
-def _build_fold_table() -> dict[int, int]:
-    # Word characters: letters, marks and digits of every script, plus the connector '_'.
-    # Everything else folds to a space. Built once for the Basic Multilingual Plane, where all
-    # punctuation and separators live; other planes fold by category on the slow path.
-    table: dict[int, int] = {}
-    for cp in range(0x10000):
+# ASCII, the bulk of English text, folds through one 256-byte table (lowercase, non-word
+# characters to spaces) at C speed; only the runs of other characters take the general path.
+_ASCII_FOLD = bytes(
+    ord(chr(b).lower()) if chr(b).isalnum() or b == ord("_") else 0x20 for b in range(256))
+_NON_ASCII_RUN = regex.compile(r"([^\x00-\x7f]+)")  # captured: split() keeps the runs
+
+
+class _FoldTable(dict):  # type: ignore[type-arg]
+    """str.translate table filled on first sight of each character, so start-up does not pay
+    for a table of every code point."""
+
+    def __missing__(self, cp: int) -> int:
         ch = chr(cp)
-        if not (ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"):
-            table[cp] = 0x20
-    return table
+        # Word characters: letters, marks and digits of every script, plus the connector '_'.
+        word = ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
+        self[cp] = folded = cp if word else 0x20
+        return folded
 
 
-_FOLD: dict[int, int] | None = None
+_FOLD = _FoldTable()
+
+
+def _fold_run(run: str) -> str:
+    lowered = run.lower()
+    if len(lowered) != len(run):  # 'İ' lowers to two code points: keep it as it is
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in run)
+    return lowered.translate(_FOLD)
 
 
 def fold(text: str) -> str:
     """Lowercase, non-word characters to spaces; always the same length as `text`."""
-    global _FOLD
-    if _FOLD is None:
-        _FOLD = _build_fold_table()
-    lowered = text.lower()
-    if len(lowered) != len(text):  # e.g. 'İ' lowers to two code points: go char by char
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.translate(_FOLD)
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+    parts = _NON_ASCII_RUN.split(text)  # ASCII pieces at even indexes, runs at odd ones
+    for i, part in enumerate(parts):
+        parts[i] = _fold_run(part) if i % 2 else (
+            part.encode("ascii").translate(_ASCII_FOLD).decode("ascii"))
+    return "".join(parts)
 
 
 def same_phrase(found: str, phrase: str, case_sensitive: bool) -> bool:
@@ -88,13 +104,43 @@ class PhraseIndex:
             return hits
         if self._automaton is None:
             self._automaton = self._build()
-        folded = " " + fold(text) + " "
+        for offset, end in _pieces(text, SCAN_PIECE):
+            self._scan_piece(text, offset, end, hits)
+        return hits
+
+    def _scan_piece(self, text: str, offset: int, end: int,
+                    hits: dict[int, list[tuple[int, int, int]]]) -> None:
+        assert self._automaton is not None
+        folded = " " + fold(text[offset:end]) + " "
         for last, (length, phrases) in self._automaton.iter(folded):
-            # Key " a b " ends at `last` in the padded text; drop the padding spaces.
-            start = last - length + 1  # = start in `text` (padding shift cancels)
-            end = last - 1
-            found = text[start:end]
+            # Key " a b " ends at `last` in the padded piece; drop the padding spaces.
+            start = offset + last - length + 1  # the padding shift cancels
+            stop = offset + last - 1
+            found = text[start:stop]
             for phrase in phrases:
                 if same_phrase(found, phrase.text, phrase.case_sensitive):
-                    hits[phrase.owner].append((start, end, phrase.entry))
-        return hits
+                    hits[phrase.owner].append((start, stop, phrase.entry))
+
+
+# Characters folded at a time: a large file is scanned piece by piece, so the folded copy
+# never holds more than this (issue 5: peak memory on a 100 MB file).
+SCAN_PIECE = 1 << 20
+_CUT = regex.compile(r"\n\n|\. ")
+
+
+def _pieces(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of about `size` characters that no phrase straddles.
+
+    Each cut falls between two non-word characters (inside a blank line or after a full stop).
+    A folded key has single spaces between its words and a word character next to each of its
+    spaces, so no key can match across the cut, and the padding space of each piece stands for
+    the non-word character on the other side of the cut: the hits are those of a whole scan.
+    """
+    start = 0
+    while len(text) - start > size:
+        m = _CUT.search(text, start + size)
+        if m is None:
+            break
+        yield start, m.start() + 1
+        start = m.start() + 1
+    yield start, len(text)

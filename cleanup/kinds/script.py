@@ -8,13 +8,14 @@ r"""`script`: characters that do not belong in English text.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
 
 from cleanup.finding import Finding
-from cleanup.kinds.base import Check, Hits, regex_matches, string_list
+from cleanup.kinds.base import REGEX_TIMEOUT_S, Check, Hits, regex_matches, string_list
 
 if TYPE_CHECKING:
     from cleanup.pack import Rule
@@ -49,18 +50,20 @@ class ScriptCheck(Check):
             letter = "[[" + "".join(rf"\p{{Script={n}}}" for n in scripts) + r"]&&[\p{L}\p{M}]]"
             self.pattern = regex.compile(
                 rf"{letter}+(?:[\p{{Zs}}\u200c\u200d]+{letter}+)*", regex.VERSION1)
+            self.first = regex.compile(letter, regex.VERSION1)
             self.skip_ascii = True
         else:
             self.pattern = regex.compile(
                 "[" + "".join(regex.escape(c) for c in characters) + "]+", regex.VERSION1)
+            self.first = self.pattern
             # Replacement runs are the same character class: a flag-only character must not
             # ride along with fixable ones in one finding.
             self.skip_ascii = all(not c.isascii() for c in characters)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
-        if self.skip_ascii and text.isascii():  # the common case for English: nothing to do
-            return
-        for m in regex_matches(self.pattern, text):
+        matches = self._matches_outside_ascii(text) if self.skip_ascii else (
+            regex_matches(self.pattern, text))
+        for m in matches:
             if not self.characters:
                 yield self.finding(text, m.start(), m.end(), safe=False)
                 continue
@@ -70,3 +73,36 @@ class ScriptCheck(Check):
             else:
                 yield self.finding(text, m.start(), m.end(),
                                    ["".join(self.characters[c] or "" for c in run)])
+
+    def _matches_outside_ascii(self, text: str) -> Iterator[regex.Match[str]]:
+        """The matches a scan of the whole text finds, trying only where one can start.
+
+        A match starts with a non-ASCII character of the rule's class (`first`). English text
+        rarely holds one, and the non-ASCII characters it holds are found at C speed, whereas a
+        Unicode script class tested at every character is the slowest thing in a check
+        (issue 5). Matches are tried in text order from the end of the previous one, as the
+        scan does, so they are the same matches.
+        """
+        alphabet, runs = non_ascii(text)
+        if not any(self.first.match(c) for c in alphabet):  # the usual case
+            return
+        end = 0
+        for run_start, run in runs:
+            for i, c in enumerate(run):
+                at = run_start + i
+                if at < end or not self.first.match(c):
+                    continue
+                m = self.pattern.match(text, at, timeout=REGEX_TIMEOUT_S)
+                if m is not None:
+                    yield m
+                    end = m.end()
+
+
+@functools.lru_cache(maxsize=1)  # every script rule asks about the same text in turn
+def non_ascii(text: str) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
+    """The distinct non-ASCII characters of `text`, and its runs of them with their offsets."""
+    runs = tuple((m.start(), m.group()) for m in _NON_ASCII_RUN.finditer(text))
+    return frozenset("".join(run for _, run in runs)), runs
+
+
+_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")

@@ -1,0 +1,102 @@
+"""The compiled-linter cache: same results as compiling, invalidated by any change to a pack,
+and never an error when the cache is broken or cannot be written (issue 5)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleanup import cache
+
+TEXT = "Rashatoudi said it was was late."
+
+
+def pack(path: Path, replacement: str) -> Path:
+    path.write_text(
+        "id: mine\nrules:\n  - id: outlet\n    kind: substitution\n    category: other\n"
+        f"    message: use {replacement}\n    swap: {{Rashatoudi: {replacement}}}\n",
+        encoding="utf-8")
+    return path
+
+
+def fixes(linter) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.rule, f.replacements) for f in linter.check_text(TEXT)]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CLEANUP_CACHE_DIR", str(folder))
+    monkeypatch.delenv("CLEANUP_NO_CACHE", raising=False)
+    return folder
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("linter-*.pickle"))
+
+
+def test_a_cached_linter_finds_what_a_compiled_one_finds(cache_dir: Path) -> None:
+    first = cache.load_linter(True, [])
+    assert len(entries(cache_dir)) == 1
+    second = cache.load_linter(True, [])
+    assert second is not first  # read back from disk
+    assert fixes(second) == fixes(first)
+    assert ("hygiene/doubled-word", ("was",)) in fixes(second)
+
+
+def test_changing_a_pack_invalidates_its_entry(cache_dir: Path, tmp_path: Path) -> None:
+    path = pack(tmp_path / "mine.yaml", "RT")
+    assert fixes(cache.load_linter(False, [path])) == [("mine/outlet", ("RT",))]
+    pack(path, "Russia Today")
+    assert fixes(cache.load_linter(False, [path])) == [("mine/outlet", ("Russia Today",))]
+    assert len(entries(cache_dir)) == 2
+
+
+def test_the_selection_is_part_of_the_key(cache_dir: Path) -> None:
+    everything = cache.load_linter(True, [])
+    only = cache.load_linter(True, [], select=["hygiene/doubled-word"])
+    assert {f.rule for f in only.check_text(TEXT)} == {"hygiene/doubled-word"}
+    assert len(fixes(everything)) > len(fixes(only))
+
+
+def test_a_corrupt_entry_is_rebuilt(cache_dir: Path, tmp_path: Path) -> None:
+    path = pack(tmp_path / "mine.yaml", "RT")
+    cache.load_linter(False, [path])
+    [entry] = entries(cache_dir)
+    entry.write_bytes(cache.FORMAT + b"\x80\x05 not a pickle")
+    assert fixes(cache.load_linter(False, [path])) == [("mine/outlet", ("RT",))]
+    entry.write_bytes(b"")  # truncated
+    assert fixes(cache.load_linter(False, [path])) == [("mine/outlet", ("RT",))]
+    assert entry.read_bytes().startswith(cache.FORMAT)  # written anew
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("CLEANUP_CACHE_DIR", str(blocker / "cache"))
+    path = pack(tmp_path / "mine.yaml", "RT")
+    assert fixes(cache.load_linter(False, [path])) == [("mine/outlet", ("RT",))]
+
+
+def test_caching_can_be_turned_off(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLEANUP_NO_CACHE", "1")
+    cache.load_linter(True, [])
+    assert not cache_dir.exists()
+
+
+def test_a_file_a_rule_names_is_checked_on_load(cache_dir: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # Any existing file named in a rule's settings is recorded with its hash; the pattern
+    # kind ignores the name, but the entry must still go stale when that file changes.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "names.txt").write_text("one")
+    path = tmp_path / "mine.yaml"
+    path.write_text("id: mine\nrules:\n  - id: p\n    kind: pattern\n    category: other\n"
+                    "    message: m\n    pattern: 'was was'\n    replace: 'names.txt'\n",
+                    encoding="utf-8")
+    cache.load_linter(False, [path])
+    [entry] = entries(cache_dir)
+    assert cache._load(entry) is not None
+    (tmp_path / "names.txt").write_text("two")
+    assert cache._load(entry) is None
