@@ -22,6 +22,16 @@ class Segment:
     length: int
 
 
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """The prose at [start, end) translates `source`, a segment in the source language (a PO
+    msgid, an XLIFF <source>): what bilingual rules compare the translation with."""
+
+    start: int
+    end: int
+    source: str
+
+
 @dataclass(slots=True)
 class LineIndex:
     """1-based line and column of a code-point offset (columns count code points)."""
@@ -50,12 +60,22 @@ class Document:
     source: str
     path: str = "-"
     segments: tuple[Segment, ...] | None = None  # None: prose is the source itself
+    translations: tuple[Translation, ...] = ()  # plain text and markup have none
+    # Characters the source cannot hold as they are (a quote inside a PO string, '<' in XML
+    # text): a fix that would write one is reported but never applied.
+    unwritable: str = ""
     _lines: LineIndex | None = field(default=None, init=False, repr=False)
     _prose_starts: list[int] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def plain(cls, text: str, path: str = "-") -> Document:
         return cls(text=text, source=text, path=path)
+
+    @classmethod
+    def bilingual(cls, text: str, source: str, path: str = "-") -> Document:
+        """One translated segment as plain text, with the `source` segment it translates."""
+        return cls(text=text, source=text, path=path,
+                   translations=(Translation(0, len(text), source),))
 
     def to_source(self, offset: int, is_end: bool = False) -> int:
         """The source offset of a prose offset; an end offset (exclusive) belongs to the

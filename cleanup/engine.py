@@ -35,7 +35,7 @@ class Linter:
         found: list[Finding] = []
         for check in self.checks:
             try:
-                found.extend(check.find(text, hits.get(check.owner, ())))
+                found.extend(check.find_in(doc, hits.get(check.owner, ())))
             except TimeoutError:
                 found.append(_timeout_finding(check.rule, text))
         located = [self._locate(doc, f) for f in _distinct(found)]
@@ -47,7 +47,10 @@ class Linter:
 
     @staticmethod
     def _locate(doc: Document, finding: Finding) -> Finding:
-        start, end = doc.to_source(finding.start), doc.to_source(finding.end, is_end=True)
+        start = doc.to_source(finding.start)
+        # An empty span (an empty translation) stays where it starts: as an end offset it
+        # would belong to the segment before it.
+        end = start if finding.end == finding.start else doc.to_source(finding.end, is_end=True)
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
         related = tuple((doc.to_source(a), doc.to_source(b, is_end=True))
@@ -58,7 +61,19 @@ class Linter:
             # The prose ran across markup (or an entity) here: the file does not hold this
             # text, so a replacement would eat the markup. Report it, never fix it.
             located = replace(located, text=doc.source[start:end], replacements=(), safe=False)
+        elif doc.unwritable and located.replacements:
+            located = _writable(located, doc.unwritable)
         return located
+
+
+def _writable(finding: Finding, unwritable: str) -> Finding:
+    """Drop the replacements the file cannot hold as they are: writing a quote into a PO
+    string or '<' into XML text would break the file, and escaping it is the translator's
+    call. What is left stays safe only if nothing was dropped."""
+    kept = tuple(r for r in finding.replacements if not any(c in r for c in unwritable))
+    if kept == finding.replacements:
+        return finding
+    return replace(finding, replacements=kept, safe=False)
 
 
 def _distinct(findings: list[Finding]) -> list[Finding]:

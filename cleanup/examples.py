@@ -28,7 +28,7 @@ def check_rule_examples(rule: Rule) -> Iterator[ExampleFailure]:
     if not rule.examples:
         yield ExampleFailure(rule, Example("", True), "has no examples")
     for example in rule.examples:
-        findings = linter.check(Document.plain(example.text))
+        findings = linter.check(_document(example.text, example.source))
         if not example.flagged:
             if findings:
                 yield ExampleFailure(rule, example, f"flags the good example {example.text!r} "
@@ -39,12 +39,19 @@ def check_rule_examples(rule: Rule) -> Iterator[ExampleFailure]:
             continue
         if example.fixed is None:
             continue
-        result = fix(linter, Document.plain(example.text), unsafe=True)
+        source = example.source
+        result = fix(linter, _document(example.text, source), unsafe=True,
+                     reader=lambda text: _document(text, source))
         if result.text != example.fixed:
             yield ExampleFailure(rule, example, f"fixes {example.text!r} to {result.text!r}, "
                                  f"expected {example.fixed!r}")
         elif any(f.replacements for f in result.remaining):
             yield ExampleFailure(rule, example, f"still wants to change its own fix {result.text!r}")
+
+
+def _document(text: str, source: str | None) -> Document:
+    """An example is plain text, or with a `source` the translation of that source segment."""
+    return Document.plain(text) if source is None else Document.bilingual(text, source)
 
 
 def check_pack_examples(packs: Iterable[Pack]) -> list[ExampleFailure]:

@@ -40,11 +40,13 @@ ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """`text` must be flagged by the rule (`flagged`), and fixing it must give `fixed`."""
+    """`text` must be flagged by the rule (`flagged`), and fixing it must give `fixed`.
+    With `source`, `text` is read as the translation of that source segment (bilingual rules)."""
 
     text: str
     flagged: bool
     fixed: str | None = None
+    source: str | None = None
 
 
 @dataclass(slots=True)
@@ -337,13 +339,14 @@ def _parse_examples(raw: Any, fail: Any) -> tuple[Example, ...]:
     for item in raw:
         if not isinstance(item, dict) or len({"bad", "good"} & item.keys()) != 1:
             raise fail("each example needs exactly one of 'bad' (flagged) or 'good' (not flagged)")
+        source = None if item.get("source") is None else _text(item["source"], fail)
         if "good" in item:
-            examples.append(Example(text=_text(item["good"], fail), flagged=False))
+            examples.append(Example(text=_text(item["good"], fail), flagged=False, source=source))
         else:
             fixed = item.get("fixed")
             examples.append(Example(
                 text=_text(item["bad"], fail), flagged=True,
-                fixed=None if fixed is None else _text(fixed, fail)))
+                fixed=None if fixed is None else _text(fixed, fail), source=source))
     if raw and not any(e.flagged for e in examples):
         raise fail("examples need at least one 'bad' text the rule flags")
     return tuple(examples)

@@ -151,6 +151,8 @@ def explain_rule(rule: Rule) -> str:
     if rule.examples:
         lines += ["", "Examples:"]
         for e in rule.examples:
+            if e.source is not None:
+                lines.append(f"  source:  {e.source}")
             if not e.flagged:
                 lines.append(f"  ok:      {e.text}")
             else:

@@ -2,7 +2,7 @@
 separator the reader adds (a block break, a placeholder) that maps nowhere."""
 from __future__ import annotations
 
-from cleanup.document import Document, Segment
+from cleanup.document import Document, Segment, Translation
 
 
 class ProseBuilder:
@@ -19,6 +19,8 @@ class ProseBuilder:
         self.segments.append(Segment(self.length, source_start, len(text)))
         self.unmapped(text)
 
-    def document(self, source: str, path: str) -> Document:
+    def document(self, source: str, path: str, translations: tuple[Translation, ...] = (),
+                 unwritable: str = "") -> Document:
         return Document(text="".join(self.parts), source=source, path=path,
-                        segments=tuple(self.segments))
+                        segments=tuple(self.segments), translations=translations,
+                        unwritable=unwritable)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from cleanup.kinds.base import Check
 from cleanup.kinds.acronym import AcronymCheck
 from cleanup.kinds.balance import BalanceCheck
+from cleanup.kinds.bilingual import BilingualCheck
 from cleanup.kinds.consistency import ConsistencyCheck
 from cleanup.kinds.entities import EntitiesCheck
 from cleanup.kinds.existence import ExistenceCheck
@@ -29,5 +30,6 @@ KINDS: dict[str, type[Check]] = {
     "balance": BalanceCheck,
     "repetition": RepetitionCheck,
     "acronym": AcronymCheck,
+    "bilingual": BilingualCheck,
     "languagetool": LanguageToolCheck,
 }

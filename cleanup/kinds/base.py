@@ -10,6 +10,7 @@ from cleanup.finding import Finding
 from cleanup.phrases import PhraseIndex
 
 if TYPE_CHECKING:
+    from cleanup.document import Document
     from cleanup.pack import Rule
 
 Hits = Sequence[tuple[int, int, int]]  # (start, end, entry) of this check's literal phrases
@@ -39,6 +40,11 @@ class Check:
 
     def find(self, text: str, hits: Hits) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def find_in(self, doc: Document, hits: Hits) -> Iterable[Finding]:
+        """What the engine calls. Most kinds read the prose alone; a kind that compares each
+        translation with its source segment (`bilingual`) reads `doc.translations` too."""
+        return self.find(doc.text, hits)
 
     def finding(self, text: str, start: int, end: int, replacements: Iterable[str] = (),
                 safe: bool | None = None, message_vars: Mapping[str, Any] | None = None,
