@@ -62,7 +62,11 @@ def check_file(linter: Linter, path: str, encoding: str | None = None) -> FileRe
     if isinstance(source, FileReport):
         return source
     read = reader_for(path)
-    return FileReport(path, findings=linter.check(read(source.text, path)), source=source)
+    try:
+        doc = read(source.text, path)
+    except InputError as exc:  # a malformed PO or XLIFF file: this file fails, not the run
+        return FileReport(path, error=str(exc))
+    return FileReport(path, findings=linter.check(doc), source=source)
 
 
 def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = True,
@@ -72,8 +76,11 @@ def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = T
     if isinstance(source, FileReport):
         return source
     read = reader_for(path)
-    result = fix(linter, read(source.text, path), unsafe=unsafe,
-                 reader=lambda text: read(text, path))
+    try:
+        result = fix(linter, read(source.text, path), unsafe=unsafe,
+                     reader=lambda text: read(text, path))
+    except InputError as exc:
+        return FileReport(path, error=str(exc))
     report = FileReport(path, findings=result.remaining, fixed=result, source=source)
     if write and result.changed and path != STDIN:
         try:

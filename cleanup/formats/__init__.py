@@ -14,6 +14,7 @@ Reader = Callable[[str, str], Document]  # (source text, path) → Document
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 SUBTITLE_SUFFIXES = {".srt", ".vtt"}
+XLIFF_SUFFIXES = {".xlf", ".xliff"}
 
 
 def read_plain(source: str, path: str = "-") -> Document:
@@ -30,4 +31,12 @@ def reader_for(path: str) -> Reader:
         from cleanup.formats.subtitles import read_subtitles
 
         return read_subtitles
+    if suffix in (".po", ".pot"):
+        from cleanup.formats.po import read_po, read_po_template
+
+        return read_po if suffix == ".po" else read_po_template
+    if suffix in XLIFF_SUFFIXES:
+        from cleanup.formats.xliff import read_xliff
+
+        return read_xliff
     return read_plain
