@@ -44,10 +44,16 @@ class BalanceCheck(Check):
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         lines = text.splitlines(keepends=True)
+        # The next non-blank line after each line, found in one backward pass.
+        following = [""] * len(lines)
+        nxt = ""
+        for number in range(len(lines) - 1, -1, -1):
+            following[number] = nxt
+            if lines[number].strip():
+                nxt = lines[number].lstrip()
         offset = 0
         for number, line in enumerate(lines):
-            following = next((n.lstrip() for n in lines[number + 1:] if n.strip()), "")
-            for start, end, replacement, problem in self._paragraph(line, following):
+            for start, end, replacement, problem in self._paragraph(line, following[number]):
                 yield self.finding(text, offset + start, offset + end,
                                    [replacement] if replacement is not None else [],
                                    message_vars={"problem": problem})

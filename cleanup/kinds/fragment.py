@@ -111,8 +111,11 @@ class FragmentCheck(Check):
             after_first = sentence.text[len(first):len(first) + 1]
             # "the two countries. the two brotherly…"; not a directive ("cleanup: ignore")
             # or a brand ("eBay").
+            # After a quotation ('"Why?" he asked.') a lowercase attribution is normal.
+            after_full_stop = sentences[number - 1].text.endswith(".")
             if ("lowercase-start" in self.checks and first.isalpha() and first.islower()
-                    and sentence.text.startswith(first) and after_first in (" ", ",")):
+                    and sentence.text.startswith(first) and after_first in (" ", ",")
+                    and after_full_stop):
                 yield "starts in lowercase", sentence.start, sentence.start + len(first)
                 continue
             if not sentence.text.rstrip().endswith("."):
