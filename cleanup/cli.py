@@ -6,7 +6,9 @@ configuration error (the message is one line on standard error); 3 internal erro
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -22,7 +24,7 @@ from cleanup.examples import check_pack_examples
 from cleanup.pack import load_builtin_packs, load_packs
 from cleanup.run import (
     FileReport, STDIN, check_file, fix_file, input_paths, linter_for, packs_for, read_input)
-from cleanup.textfile import encode
+from cleanup.textfile import encode, write_output_file
 from cleanup.entities import default_config, load_style, save_style, shipped_gazetteer
 from cleanup.entities.corpus import fix_corpus
 from cleanup.entities.report import clusters_json, clusters_text, entity_clusters
@@ -110,6 +112,12 @@ def _settings(select: tuple[str, ...], ignore: tuple[str, ...], pack_paths: tupl
 @click.version_option(package_name="cleanup", prog_name="cleanup")
 def main() -> None:
     """Find and fix machine-translation artifacts in English text."""
+    # A file name that is not UTF-8 reaches Python as lone surrogates: print its own bytes,
+    # as ls does, instead of failing on a strict UTF-8 terminal (issue 6).
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, io.UnsupportedOperation):
+            reconfigure(errors="surrogateescape")
 
 
 @main.command()
@@ -185,7 +193,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
         r = reports[0]
         data = encode(r.fixed.text, r.source.encoding, r.source.bom, r.path)
         if output:
-            Path(output).write_bytes(data)
+            write_output_file(Path(output), data)
         else:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()

@@ -180,7 +180,6 @@ def test_utf8_encoded_surrogate_is_invalid_utf8(cli, write) -> None:
     assert path.read_bytes() == data
 
 
-@pytest.mark.xfail(strict=True, reason="cli prints paths to a strict stdout; fix pending in cli.py")
 def test_file_name_that_is_not_utf8_is_checked_and_fixed(pack: Path, tmp_path: Path) -> None:
     # os.listdir hands Python such a name with lone surrogates (surrogateescape); printing it
     # to a strict UTF-8 stdout (any en_US.UTF-8 terminal) used to be an internal error.
