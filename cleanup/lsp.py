@@ -17,6 +17,7 @@ from pygls.workspace import TextDocument
 from cleanup.config import load_settings
 from cleanup.document import Document
 from cleanup.engine import Linter
+from cleanup.errors import InputError
 from cleanup.finding import Finding, Severity
 from cleanup.fixes import fix
 from cleanup.formats import reader_for
@@ -117,7 +118,13 @@ def build_server(version: str) -> CleanupServer:
 
     def publish(ls: CleanupServer, uri: str) -> None:
         doc = ls.workspace.get_text_document(uri)
-        diagnostics = [to_diagnostic(doc, f) for f in ls.findings(doc)]
+        try:
+            diagnostics = [to_diagnostic(doc, f) for f in ls.findings(doc)]
+        except InputError as exc:  # a half-typed PO or XLIFF file: say so, keep serving
+            start = lsp.Position(0, 0)
+            diagnostics = [lsp.Diagnostic(range=lsp.Range(start, start), message=str(exc),
+                                          severity=lsp.DiagnosticSeverity.Warning,
+                                          source=SOURCE)]
         ls.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, version=doc.version, diagnostics=diagnostics))
 
@@ -138,6 +145,9 @@ def build_server(version: str) -> CleanupServer:
         code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll]))
     def code_action(ls: CleanupServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         doc = ls.workspace.get_text_document(params.text_document.uri)
-        return code_actions(doc, ls.findings(doc), params, ls.linter(doc.uri))
+        try:
+            return code_actions(doc, ls.findings(doc), params, ls.linter(doc.uri))
+        except InputError:
+            return []
 
     return server

@@ -119,3 +119,16 @@ def test_quick_fixes_and_fix_all(client: Client, tmp_path: Path) -> None:
                       and "terms/coalition-called" in a["title"])
     assert suggestion["isPreferred"] is False
     assert client.close() == 0
+
+
+def test_a_file_that_does_not_parse_yet_is_one_diagnostic_and_the_server_lives_on(
+        client: Client, tmp_path: Path) -> None:
+    uri = (tmp_path / "a.po").as_uri()
+    diagnostics = open_doc(client, uri, 'msgid "Hello"\nmsgstr "unterminated\n')
+    assert len(diagnostics) == 1 and "a.po" in diagnostics[0]["message"]
+    client.send({"method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"text": 'msgid "Hello"\nmsgstr "It was was fine."\n'}]}})
+    fixed = client.notification("textDocument/publishDiagnostics")["diagnostics"]
+    assert [d["code"] for d in fixed] == ["hygiene/doubled-word"]
+    assert client.close() == 0

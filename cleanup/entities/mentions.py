@@ -34,6 +34,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 # What may separate two words of one name: one space, or a hyphen (also "Amir- Abdollahian").
 _JOINER = re.compile(r"(?: |\u00a0|[-‐‑](?: )?)")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;…]['\"”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*|\s[-–—]\s+)$")
+_SENTENCE_LOOKBACK = 200
 # A short line that does not end a sentence and capitalises this share of its words.
 _HEADLINE_SHARE = 0.6
 _HEADLINE_MAX_WORDS = 20
@@ -132,7 +133,7 @@ def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: set[s
     while tokens and not tokens[0].capitalised and not _opening_article(text, tokens):
         tokens.pop(0)
     in_headline = any(a <= run[0].start < b for a, b in headlines)
-    sentence_start = bool(tokens) and _SENTENCE_END.search(text, 0, tokens[0].start) is not None
+    sentence_start = bool(tokens) and _opens_sentence(text, tokens[0].start)
     while tokens:
         first = tokens[0]
         word = _POSSESSIVE.sub("", first.text).lower()
@@ -156,6 +157,12 @@ def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: set[s
     if not name or name.lower() in lists.ordinary:
         return None
     return Mention(start, end, name, sentence_start)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    # Only the few characters before the word decide; searching from the start of the text
+    # made finding mentions quadratic in the document's length.
+    return _SENTENCE_END.search(text, max(0, start - _SENTENCE_LOOKBACK), start) is not None
 
 
 def _opening_article(text: str, tokens: list[_Token]) -> bool:
