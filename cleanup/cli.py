@@ -23,8 +23,9 @@ from cleanup.errors import CleanupError
 from cleanup.examples import check_pack_examples
 from cleanup.pack import load_builtin_packs, load_packs
 from cleanup.run import (
-    FileReport, STDIN, check_file, fix_file, input_paths, linter_for, packs_for, read_input)
-from cleanup.textfile import encode, write_output_file
+    FileReport, STDIN, check_file, fix_file, input_paths, linter_for, output_bytes, packs_for,
+    read_input)
+from cleanup.textfile import write_output_file
 from cleanup.entities import default_config, load_style, save_style, shipped_gazetteer
 from cleanup.entities.corpus import fix_corpus
 from cleanup.entities.report import clusters_json, clusters_text, entity_clusters
@@ -189,9 +190,8 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
     write = not show_diff and not to_stdout
     reports = [fix_file(linter, p, unsafe=unsafe, write=write, encoding=settings.encoding)
                for p in files]
-    if to_stdout and not show_diff and reports and reports[0].source and reports[0].fixed:
-        r = reports[0]
-        data = encode(r.fixed.text, r.source.encoding, r.source.bom, r.path)
+    data = output_bytes(reports[0]) if to_stdout and not show_diff and reports else None
+    if data is not None:
         if output:
             write_output_file(Path(output), data)
         else:

@@ -14,7 +14,8 @@ from cleanup.formats import reader_for
 from cleanup.finding import Finding
 from cleanup.fixes import FixResult, fix
 from cleanup.pack import Pack, load_builtin_packs, load_packs
-from cleanup.textfile import BinaryFileError, TextFile, decode, read_text_file, write_text_file
+from cleanup.textfile import (
+    BinaryFileError, TextFile, decode, encode, read_text_file, write_text_file)
 
 STDIN = "-"
 
@@ -28,6 +29,8 @@ class FileReport:
     skipped: str = ""  # not text: nothing was read
     written: bool = False
     source: TextFile | None = None
+    # Standard input that is not text: `fix -` is a filter and hands it on as it came.
+    passthrough: bytes | None = None
 
 
 def packs_for(settings: Settings) -> list[Pack]:
@@ -52,7 +55,8 @@ def _load(path: str, encoding: str | None) -> TextFile | FileReport:
     try:
         return read_input(path, encoding)
     except BinaryFileError as exc:
-        return FileReport(path, skipped=str(exc))
+        return FileReport(path, skipped=str(exc),
+                          passthrough=exc.data if path == STDIN else None)
     except InputError as exc:
         return FileReport(path, error=str(exc))
 
@@ -87,8 +91,20 @@ def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = T
             write_text_file(source, result.text)
             report.written = True
         except InputError as exc:
-            report.error = str(exc)
+            # Nothing was written: report no fixes, and no findings of a text the file does
+            # not hold; the error says why.
+            return FileReport(path, error=str(exc), source=source)
     return report
+
+
+def output_bytes(report: FileReport) -> bytes | None:
+    """What `fix -` and `fix -o FILE` write: the fixed text in the input's own encoding and
+    byte-order mark, or standard input that was not text, untouched."""
+    if report.passthrough is not None:
+        return report.passthrough
+    if report.source is None or report.fixed is None:
+        return None
+    return encode(report.fixed.text, report.source.encoding, report.source.bom, report.path)
 
 
 def input_paths(paths: Iterable[str], settings: Settings) -> Iterator[str]:

@@ -59,6 +59,10 @@ class TextFile:
 class BinaryFileError(InputError):
     """Not text (NUL bytes and no UTF-16/32 byte-order mark, or not a regular file): skipped."""
 
+    def __init__(self, message: str, data: bytes | None = None) -> None:
+        super().__init__(message)
+        self.data = data  # what was read, so a filter (`fix -`) can hand it on untouched
+
 
 def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
@@ -71,7 +75,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     candidates = [(mark, codec) for mark, codec in _BOMS if data.startswith(mark)]
     if not candidates:
         if b"\0" in data[:BINARY_SNIFF_BYTES]:
-            raise BinaryFileError(f"{name}: binary file (NUL bytes), skipped")
+            raise BinaryFileError(f"{name}: binary file (NUL bytes), skipped", data)
         candidates = [(b"", "utf-8")]
     # FF FE 00 00 opens UTF-32 LE, or UTF-16 LE whose first character is U+0000: try both,
     # the longer mark first.

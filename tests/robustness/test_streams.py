@@ -10,7 +10,6 @@ import pytest
 from robust import DIRTY, FIXED, cleanup_process, one_line_error
 
 
-@pytest.mark.xfail(strict=True, reason="needs the input bytes in run.FileReport (pending)")
 def test_stdin_that_is_not_text_passes_through_unchanged(cli) -> None:
     # `cleanup fix -` is a filter (editors replace a buffer with its output): skipping the
     # input used to print nothing, which an editor would take as the fixed text.
@@ -46,7 +45,6 @@ def test_read_only_output_file_is_refused(cli, write) -> None:
     assert out.read_text() == "keep me\n"
 
 
-@pytest.mark.xfail(strict=True, reason="run.fix_file keeps the fix after a failed write (pending)")
 def test_file_that_could_not_be_written_is_not_reported_as_fixed(cli, write) -> None:
     path = write("a.txt", DIRTY)
     path.chmod(0o444)
