@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import cleanup.engine
 import cleanup.pack
 from robust import DIRTY, one_line_error
 
@@ -153,3 +154,16 @@ def test_rules_from_a_yaml_merge_key_are_loaded(run_cli, write) -> None:
                            "id: p\n<<: *base\n")
     result = _check(run_cli, pack, write("a.txt", DIRTY))
     assert result.exit_code == 1 and "p/r" in result.output
+
+
+def test_rule_flagging_almost_every_character_is_stopped(
+        run_cli, write, monkeypatch: pytest.MonkeyPatch) -> None:
+    # patterns: ['\w'] made a finding per letter: a 1 MB file took 80 s and 3 GB.
+    monkeypatch.setattr(cleanup.engine, "MAX_FINDINGS_PER_RULE", 50)
+    pack = _pack(write, "    patterns: ['\\w']", kind="existence")
+    result = _check(run_cli, pack, write("a.txt", "abcdefghij " * 100), "--format", "json")
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert sum(f["rule"] == "p/r" for f in findings) == 50
+    (stopped,) = [f for f in findings if f["rule"] == "cleanup/too-many-findings"]
+    assert "rule p/r flagged more than 50 places" in stopped["message"]
