@@ -20,12 +20,12 @@ def problems(text: str) -> list[str]:
 
 
 def test_closing_quote_written_as_opening_one() -> None:
-    assert fixed("that “the minister agreed on oil. “\nNext") == "that “the minister agreed on oil.”\nNext"
+    assert fixed("that “the mayor agreed on water. “\nNext") == "that “the mayor agreed on water.”\nNext"
 
 
 def test_space_inside_quotes() -> None:
     assert fixed("He said “we stay. ”") == "He said “we stay.”"
-    assert fixed('the "Al-Aqsa Flood " operation') == 'the "Al-Aqsa Flood" operation'
+    assert fixed('the "Dawn of Freedom " campaign') == 'the "Dawn of Freedom" campaign'
 
 
 def test_unclosed_and_unopened() -> None:
@@ -39,7 +39,7 @@ def test_quotation_running_over_paragraphs_is_fine() -> None:
 
 
 def test_mixed_quote_styles_pair_up() -> None:
-    assert problems("“We never kept anything from you,\" he told them.") == []
+    assert problems("“We will rebuild every school,\" the mayor told them.") == []
 
 
 def test_list_labels() -> None:

@@ -9,17 +9,17 @@ SPEC = {"kind": "fragment", "verbs": "is are was were said took", "nouns": "news
 
 
 @pytest.mark.parametrize("text, found", [
-    ("The minister spoke: Is. This visit was made.", ["Is."]),
-    ("The talks were held. Other Parties.", ["Other Parties."]),
-    ("No one claimed it. Aljazeera news.", ["Aljazeera news."]),
-    ("It helps the two countries. the two brotherly countries agree.", ["the"]),
+    ("The envoy replied: Was. The meeting ended early.", ["Was."]),
+    ("The list won nine seats. Independent Candidates.", ["Independent Candidates."]),
+    ("Nobody was hurt in the fire. Rudaw news.", ["Rudaw news."]),
+    ("Bread prices rose again. the bakers, citing flour costs.", ["the"]),
 ])
 def test_fragments(text: str, found: list[str]) -> None:
     assert texts(SPEC, text) == found
 
 
 @pytest.mark.parametrize("text", [
-    "The attack took place. Two soldiers were injured.",
+    "The fire took place at night. Three shops were damaged.",
     "Mr. Smith said so. The U.S. Army took part. No. 5 was there.",
     "He said: “Yes. Absolutely.” Then it was over.",
     "A headline\nOne sentence.",
@@ -30,7 +30,7 @@ def test_not_fragments(text: str) -> None:
 
 
 def test_reported_clause_without_verb() -> None:
-    text = ("Sources told SANA that a convoy consisting of 69 vehicles, including 45 tankers "
-            "loaded with oil, and 24 trucks loaded with grain.")
+    text = ("Witnesses told Rudaw that a column of 40 vehicles, including 12 buses loaded "
+            "with families, and 9 trucks loaded with furniture.")
     assert texts(SPEC, text) and texts({**SPEC, "checks": ["one-word"]}, text) == []
-    assert texts(SPEC, "Sources told SANA that a convoy of 69 vehicles crossed into Iraq.") == []
+    assert texts(SPEC, "Witnesses told Rudaw that a column of 40 vehicles crossed into Turkey.") == []

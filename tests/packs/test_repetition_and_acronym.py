@@ -8,11 +8,11 @@ ACRONYM = {"kind": "acronym", "joiners": ["at", "in", "of", "from"],
 
 
 def test_later_copy_of_a_sentence_is_flagged() -> None:
-    text = ("Local sources said that the US forces continue looting the crops in the region. "
-            "Other news. Local sources told SANA that the US forces continue looting the crops "
-            "in the region.")
+    text = ("Officials said that the ferry service to the islands will resume on Thursday. "
+            "Weather news. Officials told IRNA that the ferry service to the islands will resume "
+            "on Thursday.")
     [f] = rule_findings(REPEAT, text)
-    assert f.text.startswith("Local sources told SANA") and f.replacements == ("",)
+    assert f.text.startswith("Officials told IRNA") and f.replacements == ("",)
     assert not f.safe
 
 
@@ -23,12 +23,13 @@ def test_short_or_different_sentences_are_not_repetitions() -> None:
 
 
 def test_acronym_after_its_name() -> None:
-    [f] = rule_findings(ACRONYM, "a statement from the US Central Command Centcom said")
-    assert f.text == "Central Command Centcom"
-    assert f.replacements == ("Central Command", "Central Command (CENTCOM)")
+    [f] = rule_findings(ACRONYM, "inspectors of the International Atomic Energy Agency IAEA left")
+    assert f.text == "International Atomic Energy Agency IAEA"
+    assert f.replacements == ("International Atomic Energy Agency",
+                              "International Atomic Energy Agency (IAEA)")
     assert texts(ACRONYM, "US Central Command at Centcom") == ["Central Command at Centcom"]
-    assert texts(ACRONYM, "the Patriotic Union of Kurdistan PUK said") == [
-        "Patriotic Union of Kurdistan PUK"]
+    assert texts(ACRONYM, "a rally for the Kurdistan Democratic Party KDP in Duhok") == [
+        "Kurdistan Democratic Party KDP"]
 
 
 def test_acronym_in_brackets_or_unrelated_is_fine() -> None:

@@ -4,14 +4,14 @@ from cleanup.kinds.soundalike import skeleton, spelling
 from packs_helpers import rule_findings, texts
 
 SPEC = {"kind": "soundalike", "names": [
-    "David Hearst", "Kiryat Shmona", ["Hossein Amir-Abdollahian", "Hossein Amirabdollahian"],
+    "Antony Blinken", "Kiryat Shmona", ["Hossein Amir-Abdollahian", "Hossein Amirabdollahian"],
     ["Hassan", "Hasan"], ["Safed"], ["Israel"], ["Sidon"], ["Muhammad", "Mohammed"]]}
 
 
 def test_skeleton_merges_what_the_scripts_merge() -> None:
-    assert skeleton("Hearst") == skeleton("Hurst")
+    assert skeleton("Blinken") == skeleton("Blinkan")
     assert skeleton("Qiryat") == skeleton("Kiryat")
-    assert skeleton("Asvad") == skeleton("Aswad")
+    assert skeleton("Marvan") == skeleton("Marwan")
     assert skeleton("Hodeidah") == skeleton("Hodeida")
 
 
@@ -21,17 +21,18 @@ def test_accepted_spellings_ignore_case_hyphens_and_article_forms() -> None:
 
 
 def test_full_name_spelled_by_sound_is_suggested() -> None:
-    [f] = rule_findings(SPEC, "British writer David Hurst wrote.")
-    assert f.text == "David Hurst" and f.replacements == ("David Hearst",) and not f.safe
+    [f] = rule_findings(SPEC, "US Secretary of State Antony Blinkan flew to Doha.")
+    assert f.text == "Antony Blinkan" and f.replacements == ("Antony Blinken",) and not f.safe
 
 
 def test_multiword_place() -> None:
-    assert texts(SPEC, "the town of Qiryat Shemona was hit") == ["Qiryat Shemona"]
+    assert texts(SPEC, "schools in Qiryat Shimona stayed closed") == ["Qiryat Shimona"]
 
 
 def test_surname_alone_needs_the_full_name_in_the_document() -> None:
-    assert texts(SPEC, "David Hurst wrote. So what? Hurst asks.") == ["David Hurst", "Hurst"]
-    assert texts(SPEC, "Geoffrey Hurst scored. Hurst asks.") == []
+    assert texts(SPEC, "Antony Blinkan landed. Then what? Blinkan asks.") == [
+        "Antony Blinkan", "Blinkan"]
+    assert texts(SPEC, "Ellen Blinkan won the race. Blinkan asks.") == []
 
 
 def test_known_spellings_and_other_names_are_not_flagged() -> None:
