@@ -7,7 +7,7 @@ r"""`fragment`: sentence pieces that machine translation leaves behind when it r
 
 Persian and Arabic put the verb late or leave it out ("nominal sentences"), and machine
 translation that splits or reorders clauses strands pieces: a lone "Is.", a verbless
-"Other Parties.", a sentence that starts in lowercase after a full stop. Only sentences that
+"Several factions.", a sentence that starts in lowercase after a full stop. Only sentences that
 follow another sentence in the same paragraph are judged (a paragraph of its own is a
 headline, byline or caption), and never inside quotation marks. Flag only: the missing words
 are not known.
@@ -32,7 +32,7 @@ CHECKS = ("one-word", "verbless", "lowercase-start", "verbless-that-clause")
 _END = regex.compile(r"(?<=[.!?][\"”’')\]]*)[ \t]+(?=\S)")
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’\-.][\p{L}\p{M}\d]+)*")
 _QUOTES = {"“": 1, "”": -1}
-# "said that …" / "told SANA that …": the clause runs to the end of the sentence.
+# "said that …" / "told the agency that …": the clause runs to the end of the sentence.
 _THAT_CLAUSE = regex.compile(
     r"\b(?:said|stated|added|announced|confirmed|stressed|explained|noted|revealed|indicated"
     r"|told(?: \p{Lu}[\p{L}-]*)+) that (?<clause>[^\"“”:;]+[.!?])$")

@@ -7,8 +7,8 @@ r"""`soundalike`: a name spelled by sound: same consonant skeleton as a known na
     min_skeleton: 3               # consonants a one-word name needs to be matched alone
 
 Machine translation through Persian or Arabic script loses the vowels and merges consonants
-the script does not tell apart (p/b, v/w, q/k, s/z), so a known name comes back as "Hurst"
-for Hearst or "Qiryat Shemona" for Kiryat Shmona. A word sequence is flagged when each of its
+the script does not tell apart (p/b, v/w, q/k, s/z), so a known name comes back as "Bumbeo"
+for Pompeo or "Qiryat Malakhi" for Kiryat Malachi. A word sequence is flagged when each of its
 words has the skeleton of the known name's word and is a few letters away from it, and is not
 itself a known spelling of any listed name. Always a suggestion: similar names exist.
 """
