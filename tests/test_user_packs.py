@@ -95,6 +95,7 @@ def test_a_failing_example_is_reported_with_file_and_line(run_cli, write) -> Non
     (("variants: [[Kadhimi, Kazemi, Kazimi]]", "variants: [Kadhimi]"),
      "'variants' must be a list of lists"),
     (("scripts: [Greek]", "scripts: [Klingon]"), "unknown Unicode script 'Klingon'"),
+    (("scripts: [Greek]", "scripts: ['Greek}|.']"), "unknown Unicode script 'Greek}|.'"),
 ])
 def test_broken_rules_name_file_line_rule_and_problem(run_cli, write, change, problem) -> None:
     old, new = change

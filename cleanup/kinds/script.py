@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from cleanup.phrases import PhraseIndex
 
 
+_SCRIPT_NAME = regex.compile(r"[A-Za-z][A-Za-z_ ]{0,40}")
+
+
 class ScriptCheck(Check):
     KEYS = {
         "scripts": "Unicode script names (Arabic, Hebrew, Cyrillic, …): runs are flagged",
@@ -41,6 +44,9 @@ class ScriptCheck(Check):
         self.characters: dict[str, str | None] = characters
         if scripts:
             for name in scripts:
+                # The name goes into a regex: it must be a bare script name, nothing more.
+                if not _SCRIPT_NAME.fullmatch(name):
+                    raise rule.error(f"unknown Unicode script {name!r}")
                 try:
                     regex.compile(rf"\p{{Script={name}}}")
                 except regex.error:
