@@ -55,6 +55,9 @@ def test_seed_artifacts_are_flagged_with_the_right_kind_of_help() -> None:
     centcom = by_rule[("terms/expansion-then-acronym", "Central Command at Centcom")]
     assert centcom.category == "redundancy" and not centcom.safe
 
+    fragment = by_rule[("fragments/stranded-predicate", "Iraq is present.")]
+    assert fragment.category == "fragment" and not fragment.replacements
+
     mixed = [f for f in findings if f.rule == "consistency/group-name"]
     assert {f.text for f in mixed} == {"ISIL"} and all(f.replacements == ("ISIS",) for f in mixed)
 
