@@ -53,7 +53,7 @@ class Table:
 class Options:
     runs: int
     big_runs: int
-    with_100m: bool
+    sizes: list[str]  # the large files to use: c1m.txt, c10m.txt, c100m.txt
     work: Path
     raw: dict[str, object] = field(default_factory=dict)
 
@@ -89,6 +89,8 @@ def peak_rss_mib(command: Sequence[str], runs: int = 3) -> float:
 
 
 def ms(seconds: float) -> str:
+    if seconds < 0.1:
+        return f"{seconds * 1000:.1f} ms"
     return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
 
 
@@ -169,8 +171,7 @@ def large(opts: Options) -> Table:
     table = Table("Throughput: one large file (`check`); linear growth",
                   ["file", "cleanup", "codespell", "cleanup MB/s", "codespell MB/s",
                    "time ratio"])
-    sizes = ["c1m.txt", "c10m.txt"] + (["c100m.txt"] if opts.with_100m else [])
-    for name in sizes:
+    for name in opts.sizes:
         f = CORPUS / name
         size = f.stat().st_size / MB
         runs = opts.big_runs if "100m" in name else opts.runs
@@ -202,7 +203,7 @@ def fixing(opts: Options) -> Table:
     table = Table("`fix` (cleanup) and `-w` (codespell), on fresh copies",
                   ["input", "cleanup fix", "codespell -w", "ratio"])
     work = opts.work / "fix"
-    inputs = {"c10m.txt": CORPUS / "c10m.txt", "small/ (2,000 files)": CORPUS / "small",
+    inputs = {opts.sizes[-1]: CORPUS / opts.sizes[-1], "small/ (2,000 files)": CORPUS / "small",
               "mt1m.txt (MT-like)": opts.work / "mt1m.txt"}
     for label, src in inputs.items():
         copy = work / src.name
@@ -216,7 +217,7 @@ def fixing(opts: Options) -> Table:
 
 
 def memory(opts: Options) -> Table:
-    name = "c100m.txt" if opts.with_100m else "c10m.txt"
+    name = opts.sizes[-1]
     f = str(CORPUS / name)
     ours = peak_rss_mib(["cleanup", "check", f], opts.big_runs)
     theirs = peak_rss_mib(["codespell", f], opts.big_runs)
@@ -277,6 +278,47 @@ def library(opts: Options) -> Table:
     return table
 
 
+RULE_COSTS = """
+import json, sys, time
+import cleanup
+from cleanup.document import Document
+linter = cleanup.default_linter()
+full = open(sys.argv[1], encoding="utf-8").read()
+linter.check_text(full[-20000:])  # warm: lazily loaded data and caches of the kinds
+costs = {}
+for size in map(int, sys.argv[2:]):
+    text = full[:size]
+    doc = Document.plain(text)
+    started = time.perf_counter()
+    hits = linter.phrases.scan(text)
+    costs.setdefault("(phrase scan: all literal phrases)", []).append(
+        time.perf_counter() - started)
+    for check in linter.checks:
+        started = time.perf_counter()
+        list(check.find_in(doc, hits.get(check.owner, ())))
+        costs.setdefault(f"{check.rule.id} ({check.rule.kind})", []).append(
+            time.perf_counter() - started)
+print(json.dumps(costs))
+"""
+
+
+def rule_costs(opts: Options) -> Table:
+    """Where the time of a check goes: each rule alone, in one process, on the first 100 KB
+    and 200 KB of the corpus. Growth is the ratio of the two: 2× is linear, 4× quadratic."""
+    small, large = 100_000, 200_000
+    proc = subprocess.run([sys.executable, "-c", RULE_COSTS, str(CORPUS / "c1m.txt"),
+                           str(small), str(large)],
+                          capture_output=True, text=True, check=True, cwd=BENCH)
+    costs = json.loads(proc.stdout)
+    total = sum(c[1] for c in costs.values())
+    table = Table(f"Cost of each rule (one process; all rules on 200 KB: {ms(total)})",
+                  ["rule (kind)", "100 KB", "200 KB", "growth", "share at 200 KB"])
+    for name, (t1, t2) in sorted(costs.items(), key=lambda kv: -kv[1][1])[:20]:
+        table.rows.append([name, ms(t1), ms(t2), f"{t2 / t1:.1f}×" if t1 else "-",
+                           f"{t2 / total:.0%}"])
+    return table
+
+
 def entities(opts: Options) -> Table | None:
     script = BENCH / "bench_entities.py"
     if not script.is_file():
@@ -289,7 +331,8 @@ def entities(opts: Options) -> Table | None:
 
 SECTIONS: dict[str, Callable[[Options], Table | None]] = {
     "startup": startup, "large": large, "small": many_files, "fix": fixing, "memory": memory,
-    "mt": many_findings, "literal": literal_scaling, "library": library, "entities": entities,
+    "mt": many_findings, "literal": literal_scaling, "library": library, "rules": rule_costs,
+    "entities": entities,
 }
 
 
@@ -306,14 +349,17 @@ def environment() -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="3 runs, no 100 MB file")
+    parser.add_argument("--sizes", default="",
+                        help="large files in MB, comma-separated (default 1,10,100; quick 1,10)")
     parser.add_argument("--runs", type=int, default=5, help="runs per command (median)")
     parser.add_argument("--only", default="", help="comma-separated: " + ",".join(SECTIONS))
     args = parser.parse_args(argv)
     require_corpus()
     RESULTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="cleanup-bench-") as tmp:
+        sizes = args.sizes or ("1,10" if args.quick else "1,10,100")
         opts = Options(runs=3 if args.quick else args.runs, big_runs=1 if args.quick else 3,
-                       with_100m=not args.quick, work=Path(tmp))
+                       sizes=[f"c{n}m.txt" for n in sizes.split(",")], work=Path(tmp))
         make_mt_text(CORPUS / "c1m.txt", opts.work / "mt1m.txt")
         print(f"_{environment()}_\n", flush=True)
         chosen = [s for s in args.only.split(",") if s] or list(SECTIONS)

@@ -23,8 +23,9 @@ from cleanup.errors import CleanupError
 from cleanup.examples import check_pack_examples
 from cleanup.pack import load_builtin_packs, load_packs
 from cleanup.run import (
-    FileReport, STDIN, check_file, fix_file, input_paths, linter_for, output_bytes, packs_for,
+    FileReport, STDIN, check_files, fix_files, input_paths, linter_for, output_bytes, packs_for,
     read_input)
+from cleanup.parallel import default_jobs
 from cleanup.textfile import write_output_file
 from cleanup.entities import default_config, load_style, save_style, shipped_gazetteer
 from cleanup.entities.corpus import fix_corpus
@@ -87,6 +88,13 @@ def _selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _jobs_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="CPUs",
+        help="Check this many files at a time, in separate processes; the output is the "
+             "same for any number.")(func)
+
+
 def _settings(select: tuple[str, ...], ignore: tuple[str, ...], pack_paths: tuple[str, ...],
               no_builtin_packs: bool | None, include: tuple[str, ...], exclude: tuple[str, ...],
               encoding: str | None) -> Settings:
@@ -124,12 +132,13 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_selection_options
+@_jobs_option
 @_fail_cleanly
-def check(paths: tuple[str, ...], output_format: str, **selection: Any) -> None:
+def check(paths: tuple[str, ...], output_format: str, jobs: int, **selection: Any) -> None:
     """Report problems in PATHS (files, folders, or - for standard input)."""
     settings = _settings(**selection)
     linter = linter_for(settings)
-    reports = [check_file(linter, p, settings.encoding) for p in input_paths(paths, settings)]
+    reports = check_files(linter, list(input_paths(paths, settings)), settings.encoding, jobs)
     _print_notes(reports)
     if output_format == "json":
         click.echo(report.findings_json(reports))
@@ -165,10 +174,11 @@ def check(paths: tuple[str, ...], output_format: str, **selection: Any) -> None:
 @click.option("--style", "style_path", type=click.Path(dir_okay=False), default=None,
               help="With --corpus: a style list (from `cleanup entities --save-style`).")
 @_selection_options
+@_jobs_option
 @_fail_cleanly
 def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
         unsafe_fixes: bool | None, output: str | None, corpus: bool, style_path: str | None,
-        output_format: str, **selection: Any) -> None:
+        output_format: str, jobs: int, **selection: Any) -> None:
     """Fix problems in PATHS in place and report what changed and what remains.
 
     With - the text is read from standard input and the corrected text written to standard
@@ -188,8 +198,8 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
     to_stdout = output is not None or files == [STDIN]
     linter = linter_for(settings)
     write = not show_diff and not to_stdout
-    reports = [fix_file(linter, p, unsafe=unsafe, write=write, encoding=settings.encoding)
-               for p in files]
+    reports = fix_files(linter, files, unsafe=unsafe, write=write, encoding=settings.encoding,
+                        jobs=jobs)
     data = output_bytes(reports[0]) if to_stdout and not show_diff and reports else None
     if data is not None:
         if output:

@@ -8,10 +8,12 @@ import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from cleanup.errors import InputError
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 def _matches(rel: str, globs: Sequence[str]) -> bool:
@@ -66,6 +68,8 @@ def _read_gitignore(path: str) -> pathspec.PathSpec | None:
     """The patterns of a .gitignore; lines git would not understand are skipped, as git does."""
     if not os.path.isfile(path):
         return None
+    import pathspec  # here: a run over named files never needs it (issue 5: start-up)
+
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             lines = f.read().splitlines()

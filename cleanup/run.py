@@ -1,11 +1,13 @@
 """Whole runs over files: what the CLI, a pre-commit hook and CI all do, as library calls."""
 from __future__ import annotations
 
+import functools
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleanup.cache import load_linter
 from cleanup.config import Settings
 from cleanup.engine import Linter
 from cleanup.errors import InputError
@@ -14,6 +16,7 @@ from cleanup.formats import reader_for
 from cleanup.finding import Finding
 from cleanup.fixes import FixResult, fix
 from cleanup.pack import Pack, load_builtin_packs, load_packs
+from cleanup.parallel import map_files
 from cleanup.textfile import (
     BinaryFileError, TextFile, decode, encode, read_text_file, write_text_file)
 
@@ -39,7 +42,27 @@ def packs_for(settings: Settings) -> list[Pack]:
 
 
 def linter_for(settings: Settings) -> Linter:
-    return Linter.from_packs(packs_for(settings), settings.select, settings.ignore)
+    # Compiled packs come from the on-disk cache while no pack changed (issue 5: start-up).
+    return load_linter(settings.builtin_packs, settings.packs, settings.select, settings.ignore)
+
+
+def check_files(linter: Linter, paths: Sequence[str], encoding: str | None = None,
+                jobs: int = 1) -> list[FileReport]:
+    """check_file for each path, in order, in up to `jobs` processes."""
+    task = functools.partial(check_file, linter, encoding=encoding)
+    return list(map_files(task, paths, _jobs(paths, jobs)))
+
+
+def fix_files(linter: Linter, paths: Sequence[str], *, unsafe: bool = False,
+              write: bool = True, encoding: str | None = None,
+              jobs: int = 1) -> list[FileReport]:
+    """fix_file for each path, in order, in up to `jobs` processes."""
+    task = functools.partial(fix_file, linter, unsafe=unsafe, write=write, encoding=encoding)
+    return list(map_files(task, paths, _jobs(paths, jobs)))
+
+
+def _jobs(paths: Sequence[str], jobs: int) -> int:
+    return 1 if STDIN in paths else jobs  # only this process can read standard input
 
 
 def read_input(path: str, encoding: str | None) -> TextFile:
