@@ -143,7 +143,7 @@ def load_pack(path: Path) -> Pack:
                       for r, line in _with_lines(_rule_list(extra_data, str(extra)), extra_lines)]
     pack = Pack(
         id=pack_id,
-        description=str(data.get("description", "")),
+        description=" ".join(str(data.get("description", "")).split()),
         language=str(data.get("language", "en")),
         version=str(data.get("version", "0")),
         url=str(data.get("url", "")),
