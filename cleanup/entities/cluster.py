@@ -116,10 +116,12 @@ def _warm_word_cache(index: NameIndex, config: MatchConfig) -> None:
             continue
         ordered = sorted(words)
         keys = [word_key(w).key for w in ordered]
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=cutoff * 0.8)
-        for i, j in zip(*scores.nonzero()):
-            if i < j:
-                words_match(ordered[i], ordered[j], config)
+        # process.extract, not cdist: cdist returns a numpy matrix and numpy is not a dependency.
+        for i, key in enumerate(keys):
+            for _, _, j in process.extract(key, keys, scorer=fuzz.ratio,
+                                           score_cutoff=cutoff * 0.8, limit=None):
+                if i < j:
+                    words_match(ordered[i], ordered[j], config)
 
 
 def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
