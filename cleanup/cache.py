@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 PACKAGE = Path(__file__).resolve().parent
 FORMAT = b"cleanup-linter-1"
+MAX_HASHED_BYTES = 100_000_000
 
 
 def cache_dir() -> Path | None:
@@ -62,9 +64,10 @@ def cached_linter(sources: Sequence[Path], select: Sequence[str], ignore: Sequen
     """What `build()` returns for the packs in `sources` (files and folders) and this
     selection, from the cache when an entry for exactly these inputs exists."""
     folder = cache_dir()
-    if folder is None:
+    key = None if folder is None else _key(sources, select, ignore)
+    if folder is None or key is None:
         return build()
-    entry = folder / f"linter-{_key(sources, select, ignore)}.pickle"
+    entry = folder / f"linter-{key}.pickle"
     linter = _load(entry)
     if linter is None:
         linter = build()
@@ -72,12 +75,16 @@ def cached_linter(sources: Sequence[Path], select: Sequence[str], ignore: Sequen
     return linter
 
 
-def _key(sources: Sequence[Path], select: Sequence[str], ignore: Sequence[str]) -> str:
+def _key(sources: Sequence[Path], select: Sequence[str],
+         ignore: Sequence[str]) -> str | None:
     digest = hashlib.sha256(FORMAT)
     digest.update(repr((sys.version_info[:2], list(select), list(ignore))).encode())
     for path in [*_code_files(), *_pack_files(sources)]:
+        file_digest = _file_digest(path)
+        if file_digest is None:
+            return None
         digest.update(str(path).encode() + b"\0")
-        digest.update(_file_digest(path))
+        digest.update(file_digest)
     return digest.hexdigest()[:32]
 
 
@@ -100,9 +107,16 @@ def _pack_files(sources: Iterable[Path]) -> Iterator[Path]:
             yield path.resolve()
 
 
-def _file_digest(path: Path) -> bytes:
+def _file_digest(path: Path) -> bytes | None:
+    """The file's hash; None for what is not a regular file of a sane size, which is never
+    read here (a FIFO would block forever) and so cannot be cached: the pack loader rejects it
+    with a clear error, or reads it afresh every run."""
     try:
-        return hashlib.sha256(path.read_bytes()).digest()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_HASHED_BYTES:
+            return None
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").digest()
     except OSError:
         return b"unreadable"
 
@@ -118,7 +132,8 @@ def _load(entry: Path) -> Linter | None:
     except Exception:  # corrupt or from an incompatible build: compile instead
         return None
     for value, path, digest in depends:  # a relative name must still name the same file
-        if os.path.abspath(value) != path or _file_digest(Path(path)) != digest:
+        if (os.path.abspath(value) != path or digest is None
+                or _file_digest(Path(path)) != digest):
             return None
     return linter  # type: ignore[no-any-return]
 
@@ -142,7 +157,7 @@ def _store(entry: Path, linter: Linter) -> None:
             pass
 
 
-def _outside_files(linter: Linter) -> list[tuple[str, str, bytes]]:
+def _outside_files(linter: Linter) -> list[tuple[str, str, bytes | None]]:
     """Files named by rule settings (e.g. `style: names.json`): (name as written, absolute
     path, hash)."""
     found = []
