@@ -13,8 +13,6 @@ def run_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     from cleanup.cli import main
 
     monkeypatch.chdir(tmp_path)
-    # XDG cache under tmp: a test never reads another run's cache.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / ".cache"))
 
     def run(*args: str, input: str | bytes | None = None):
         return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
@@ -38,3 +36,11 @@ def write(tmp_path: Path):
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("NO_COLOR", "1")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _linter_cache_of_this_run(tmp_path_factory: pytest.TempPathFactory):
+    """Compiled packs are cached in a folder of this run, never in the user's own cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CLEANUP_CACHE_DIR", str(tmp_path_factory.mktemp("linter-cache")))
+        yield

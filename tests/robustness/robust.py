@@ -39,7 +39,6 @@ def one_line_error(result) -> str:
 def cleanup_process(*args: str, cwd: Path, env_extra: dict[str, str] | None = None,
                     **kwargs) -> subprocess.Popen:
     """The real `cleanup` command in a child process (as a pre-commit hook runs it)."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(cwd / ".cache"), "NO_COLOR": "1",
-           **(env_extra or {})}
+    env = {**os.environ, "NO_COLOR": "1", **(env_extra or {})}
     return subprocess.Popen([sys.executable, "-m", "cleanup", *args], cwd=cwd, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)

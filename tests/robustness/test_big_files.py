@@ -60,8 +60,7 @@ def _fix_in_child(tmp_path: Path, target: Path) -> tuple[int, int | None, str]:
     report_to = str(status) if Path("/proc/self/status").exists() else "-"
     proc = subprocess.run(
         [sys.executable, "-c", CHILD, report_to, "fix", "--no-builtin-packs", "--packs",
-         str(pack), str(target)], cwd=tmp_path, capture_output=True, timeout=600,
-        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / ".cache")})
+         str(pack), str(target)], cwd=tmp_path, capture_output=True, timeout=600)
     peak = None
     if status.exists():
         kb = status.read_text().split("VmHWM:")[1].split()[0]
