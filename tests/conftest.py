@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -36,11 +38,10 @@ def write(tmp_path: Path):
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("NO_COLOR", "1")
+    # Compiled packs are cached in a folder of this run, never in the user's own cache; set
+    # before collection, since test modules build linters at import.
+    os.environ["CLEANUP_CACHE_DIR"] = tempfile.mkdtemp(prefix="cleanup-test-cache-")
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _linter_cache_of_this_run(tmp_path_factory: pytest.TempPathFactory):
-    """Compiled packs are cached in a folder of this run, never in the user's own cache."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CLEANUP_CACHE_DIR", str(tmp_path_factory.mktemp("linter-cache")))
-        yield
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("CLEANUP_CACHE_DIR"), ignore_errors=True)
