@@ -55,7 +55,11 @@ class Options:
     big_runs: int
     sizes: list[str]  # the large files to use: c1m.txt, c10m.txt, c100m.txt
     work: Path
+    extra: str = ""  # arguments after every cleanup subcommand, e.g. other packs
     raw: dict[str, object] = field(default_factory=dict)
+
+    def cleanup(self, command: str) -> str:
+        return f"cleanup {command} {self.extra}".rstrip()
 
 
 # --- measuring ------------------------------------------------------------------------------
@@ -160,7 +164,7 @@ def make_literal_pack(path: Path, entries: int, seed: int = 7) -> None:
 
 def startup(opts: Options) -> Table:
     f = CORPUS / "one5k.txt"
-    t = hyperfine("startup", {"cleanup": f"cleanup check {f}", "codespell": f"codespell {f}"},
+    t = hyperfine("startup", {"cleanup": f"{opts.cleanup('check')} {f}", "codespell": f"codespell {f}"},
                   opts, runs=max(opts.runs, 10))
     table = Table("Start-up: one 5 KB file (`check`)", ["cleanup", "codespell", "ratio"])
     table.rows.append([ms(t["cleanup"]), ms(t["codespell"]), ratio(t["cleanup"], t["codespell"])])
@@ -175,7 +179,7 @@ def large(opts: Options) -> Table:
         f = CORPUS / name
         size = f.stat().st_size / MB
         runs = opts.big_runs if "100m" in name else opts.runs
-        t = hyperfine(f"large-{name}", {"cleanup": f"cleanup check {f}",
+        t = hyperfine(f"large-{name}", {"cleanup": f"{opts.cleanup('check')} {f}",
                                         "codespell": f"codespell {f}"}, opts, runs=runs)
         table.rows.append([name, ms(t["cleanup"]), ms(t["codespell"]),
                            f"{size / t['cleanup']:.1f}", f"{size / t['codespell']:.1f}",
@@ -185,10 +189,10 @@ def large(opts: Options) -> Table:
 
 def many_files(opts: Options) -> Table:
     small = CORPUS / "small"
-    commands = {"cleanup": f"cleanup check {small}", "codespell": f"codespell {small}"}
+    commands = {"cleanup": f"{opts.cleanup('check')} {small}", "codespell": f"codespell {small}"}
     if "--jobs" in subprocess.run(["cleanup", "check", "--help"], capture_output=True,
                                   text=True).stdout:
-        commands["cleanup -j1"] = f"cleanup check -j1 {small}"
+        commands["cleanup -j1"] = f"{opts.cleanup('check')} -j1 {small}"
     t = hyperfine("small", commands, opts)
     table = Table("2,000 files of 5 KB (`check`)", ["cleanup", "cleanup -j1", "codespell",
                                                      "ratio (default -j)"])
@@ -208,7 +212,7 @@ def fixing(opts: Options) -> Table:
     for label, src in inputs.items():
         copy = work / src.name
         prepare = f"rm -rf {work} && mkdir -p {work} && cp -r {src} {copy}"
-        t = hyperfine(f"fix-{src.name}", {"cleanup": f"cleanup fix {copy}",
+        t = hyperfine(f"fix-{src.name}", {"cleanup": f"{opts.cleanup('fix')} {copy}",
                                           "codespell": f"codespell -w {copy}"},
                       opts, prepare=prepare)
         table.rows.append([label, ms(t["cleanup"]), ms(t["codespell"]),
@@ -219,7 +223,7 @@ def fixing(opts: Options) -> Table:
 def memory(opts: Options) -> Table:
     name = opts.sizes[-1]
     f = str(CORPUS / name)
-    ours = peak_rss_mib(["cleanup", "check", f], opts.big_runs)
+    ours = peak_rss_mib([*opts.cleanup("check").split(), f], opts.big_runs)
     theirs = peak_rss_mib(["codespell", f], opts.big_runs)
     table = Table(f"Peak memory (max RSS), `check` {name}", ["cleanup", "codespell", "ratio"])
     table.rows.append([f"{ours:,.0f} MiB", f"{theirs:,.0f} MiB", ratio(ours, theirs)])
@@ -228,11 +232,11 @@ def memory(opts: Options) -> Table:
 
 def many_findings(opts: Options) -> Table:
     f = opts.work / "mt1m.txt"
-    t = hyperfine("mt", {"cleanup check": f"cleanup check {f}",
-                         "cleanup check --format json": f"cleanup check --format json {f}",
-                         "cleanup fix --diff": f"cleanup fix --diff {f}",
+    t = hyperfine("mt", {"cleanup check": f"{opts.cleanup('check')} {f}",
+                         "cleanup check --format json": f"{opts.cleanup('check')} --format json {f}",
+                         "cleanup fix --diff": f"{opts.cleanup('fix')} --diff {f}",
                          "codespell": f"codespell {f}"}, opts)
-    counts = subprocess.run(["cleanup", "check", "--format", "json", str(f)],
+    counts = subprocess.run([*opts.cleanup("check").split(), "--format", "json", str(f)],
                             capture_output=True, text=True).stdout
     findings = len(json.loads(counts)["files"][0]["findings"])
     table = Table(f"Many findings: 1 MB of MT-like text ({findings:,} findings)",
@@ -352,6 +356,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="",
                         help="large files in MB, comma-separated (default 1,10,100; quick 1,10)")
     parser.add_argument("--runs", type=int, default=5, help="runs per command (median)")
+    parser.add_argument("--cleanup-args", default="",
+                        help="added to every cleanup command, e.g. '--no-builtin-packs "
+                             "--packs DIR' to compare engines on the same packs")
     parser.add_argument("--only", default="", help="comma-separated: " + ",".join(SECTIONS))
     args = parser.parse_args(argv)
     require_corpus()
@@ -359,7 +366,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="cleanup-bench-") as tmp:
         sizes = args.sizes or ("1,10" if args.quick else "1,10,100")
         opts = Options(runs=3 if args.quick else args.runs, big_runs=1 if args.quick else 3,
-                       sizes=[f"c{n}m.txt" for n in sizes.split(",")], work=Path(tmp))
+                       sizes=[f"c{n}m.txt" for n in sizes.split(",")], work=Path(tmp),
+                       extra=args.cleanup_args)
         make_mt_text(CORPUS / "c1m.txt", opts.work / "mt1m.txt")
         print(f"_{environment()}_\n", flush=True)
         chosen = [s for s in args.only.split(",") if s] or list(SECTIONS)
