@@ -257,7 +257,8 @@ def literal_scaling(opts: Options) -> Table:
         pack = opts.work / f"gen{n}.yaml"
         make_literal_pack(pack, n)
         cache = opts.work / f"cache{n}"
-        env_cmd = f"env XDG_CACHE_HOME={cache} cleanup check --packs {pack} {f}"
+        # The user pack alone, so that the time is the literal matcher's, not other rules'.
+        env_cmd = f"env CLEANUP_CACHE_DIR={cache} cleanup check --no-builtin-packs --packs {pack} {f}"
         cold = hyperfine(f"lit-cold-{n}", {"cold": env_cmd}, opts, prepare=f"rm -rf {cache}")
         warm = hyperfine(f"lit-warm-{n}", {"warm": env_cmd}, opts)
         base = base or warm["warm"]
