@@ -222,11 +222,11 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
             kwargs = {"color": color} if style == "word" else {}
             click.echo(render(r.path, r.fixed.original, r.fixed.text, **kwargs), nl=False)
         for line in report.change_lines(r.path, r.fixed.applied):
-            click.echo(f"fixed {line}", err=err)
+            click.echo(f"{'would fix' if show_diff else 'fixed'} {line}", err=err)
     for r in reports:
         for f in r.findings:
             click.echo(report.finding_line(r.path, f), err=err)
-    click.echo(report.summary(reports, fixing=True), err=err)
+    click.echo(report.summary(reports, fixing=True, dry_run=show_diff), err=err)
     sys.exit(_exit_code(reports, diffing=show_diff))
 
 

@@ -44,7 +44,8 @@ def _edit_json(edit: Edit) -> dict[str, object]:
             "replacement": edit.new, "message": f.message}
 
 
-def summary(reports: Sequence[FileReport], fixing: bool) -> str:
+def summary(reports: Sequence[FileReport], fixing: bool, dry_run: bool = False) -> str:
+    """The closing lines of a run; `dry_run`: `fix --diff`, which wrote nothing."""
     findings = [f for r in reports for f in r.findings]
     by_rule = Counter(f.rule for f in findings)
     errors = sum(1 for r in reports if r.error)
@@ -53,7 +54,8 @@ def summary(reports: Sequence[FileReport], fixing: bool) -> str:
         applied = [e for r in reports if r.fixed for e in r.fixed.applied]
         fixed_by_rule = Counter(e.finding.rule for e in applied)
         files = sum(1 for r in reports if r.fixed and r.fixed.changed)
-        parts.append(f"Fixed {len(applied)} {_plural(len(applied), 'problem')} in {files} "
+        verb = "Would fix" if dry_run else "Fixed"
+        parts.append(f"{verb} {len(applied)} {_plural(len(applied), 'problem')} in {files} "
                      f"{_plural(files, 'file')}" + _counts(fixed_by_rule) + ".")
         unsafe = sum(1 for f in findings if f.replacements)
         remain = f"{len(findings)} {_plural(len(findings), 'finding')} remain{_s(findings)}"

@@ -71,6 +71,8 @@ def test_fix_diff_shows_the_changes_and_writes_nothing(run_cli, tmp_path: Path) 
     assert "+At the same time, a reporter for the RT news network" in result.output
     assert "names/transliterated-outlet 'Rashatoudi' → 'RT'" in result.output
     assert "consistency/place-spelling 'Ayn al-Assad' → 'Ain al-Assad'" in result.output
+    # Nothing was written, and the report does not say otherwise.
+    assert "Would fix 2 problems in 1 file" in result.output and "\nfixed " not in result.output
     assert copy.read_bytes() == SEED.read_bytes()
 
 
