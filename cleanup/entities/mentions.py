@@ -12,6 +12,7 @@ Offsets are 0-based code points into the text, end exclusive.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,9 +33,18 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’]*\w)?'?")
 _HAS_DIGIT = re.compile(r"\d")  # P5, F-35: codes, not names
 _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 # What may separate two words of one name: one space, or a hyphen (also "Amir- Abdollahian").
-_JOINER = re.compile(r"(?: |\u00a0|[-‐‑](?: )?)")
+_JOINERS = frozenset({" ", "\u00a0", "-", "‐", "‑", "- ", "‐ ", "‑ "})
+# A word that may be part of a name: one that does not open with an ASCII lower-case letter, or a
+# particle. A word is `_WORD` at the first letter of a run of word characters and apostrophes.
+_CANDIDATE = re.compile(
+    r"(?<![\w'’])[\d_'’]*"
+    r"(?=[^\W\d_a-z]|(?i:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
+    + r")(?!')(?![\w'’]*\w))(" + _WORD.pattern + ")")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;…]['\"”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*|\s[-–—]\s+)$")
 _SENTENCE_LOOKBACK = 200
+_SENTENCE_NEAR = 8
+# What a sentence end reaching further back than _SENTENCE_NEAR ends with.
+_SENTENCE_TAIL = re.compile(r"[\s'\"”’)\]\-–—]*")
 # A short line that does not end a sentence and capitalises this share of its words.
 _HEADLINE_SHARE = 0.6
 _HEADLINE_MAX_WORDS = 20
@@ -48,19 +58,29 @@ class Mention:
     sentence_start: bool  # the first word is capitalised because it opens a sentence
 
 
-@dataclass(frozen=True, slots=True)
 class _Token:
-    start: int
-    end: int
-    text: str
+    """One word of a candidate name (a plain class: thousands are made per document)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower", "capitalised", "in_name", "possessive",
+                 "bare_lower")
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper() and not _all_caps(self.text)
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        (self.lower, self.capitalised, self.in_name, self.possessive,
+         self.bare_lower) = _word_class(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_class(word: str) -> tuple[str, bool, bool, bool, str]:
+    """What a word says about a name it may be part of, worked out once per distinct word:
+    (lower case, capitalised, may be part of a name, possessive, lower case without 's)."""
+    lower = word.lower()
+    capitalised = word[0].isupper() and not _all_caps(word)
+    in_name = (capitalised and not _HAS_DIGIT.search(word)) or lower in PARTICLES
+    possessive = bool(_POSSESSIVE.search(word).group())
+    return lower, capitalised, in_name, possessive, _POSSESSIVE.sub("", word).lower()
 
 
 def _all_caps(word: str) -> bool:
@@ -91,29 +111,36 @@ def wordlists() -> Wordlists:
 def find_mentions(text: str, lists: Wordlists | None = None) -> list[Mention]:
     """Every name mention in `text`, in order."""
     lists = lists or wordlists()
-    lowercase_words = {m.group() for m in _WORD.finditer(text) if m.group()[0].islower()}
+    lowercase_words = {w for w in set(_WORD.findall(text)) if w[0].islower()}
     headlines = _headline_spans(text)
+    headline_starts = [a for a, _ in headlines]
     found = []
     for run in _runs(text):
-        mention = _trim(text, run, lists, lowercase_words, headlines)
+        at = bisect_right(headline_starts, run[0].start) - 1
+        in_headline = at >= 0 and run[0].start < headlines[at][1]
+        mention = _trim(text, run, lists, lowercase_words, in_headline)
         if mention is not None:
             found.append(mention)
     return found
 
 
 def _runs(text: str) -> Iterator[list[_Token]]:
-    """Maximal runs of capitalised words and particles joined by a space or a hyphen."""
+    """Maximal runs of capitalised words and particles joined by a space or a hyphen.
+
+    Only words that can be part of a name are looked at in Python (issue 5: most of a text is
+    lower-case prose); a word skipped between two of them is never a joiner, so it still ends
+    the run.
+    """
     run: list[_Token] = []
     last_end = -1
-    for m in _WORD.finditer(text):
-        token = _Token(m.start(), m.end(), m.group())
-        joined = run and _JOINER.fullmatch(text[last_end:token.start]) is not None
-        if (token.capitalised and not _HAS_DIGIT.search(token.text)) or token.lower in PARTICLES:
-            if not joined and run:
+    for m in _CANDIDATE.finditer(text):
+        token = _Token(m.start(1), m.end(1), m.group(1))
+        if token.in_name:
+            if run and text[last_end:token.start] not in _JOINERS:
                 yield run
                 run = []
             run.append(token)
-            if _POSSESSIVE.search(token.text).group():  # Iran's Foreign Minister …
+            if token.possessive:  # Iran's Foreign Minister …
                 yield run
                 run = []
         elif run:
@@ -125,18 +152,17 @@ def _runs(text: str) -> Iterator[list[_Token]]:
 
 
 def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: set[str],
-          headlines: list[tuple[int, int]]) -> Mention | None:
+          in_headline: bool) -> Mention | None:
     tokens = list(run)
     # A run ends on a capitalised word, and opens on one or on a hyphenated article.
     while tokens and not tokens[-1].capitalised:
         tokens.pop()
     while tokens and not tokens[0].capitalised and not _opening_article(text, tokens):
         tokens.pop(0)
-    in_headline = any(a <= run[0].start < b for a, b in headlines)
     sentence_start = bool(tokens) and _opens_sentence(text, tokens[0].start)
     while tokens:
         first = tokens[0]
-        word = _POSSESSIVE.sub("", first.text).lower()
+        word = first.bare_lower
         opening = sentence_start or in_headline
         ordinary = word not in PARTICLES and (word in lists.ordinary or word in lowercase_words)
         if word in lists.titles or (word in lists.demonyms and len(tokens) > 1) or (
@@ -161,7 +187,13 @@ def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: set[s
 
 def _opens_sentence(text: str, start: int) -> bool:
     # Only the few characters before the word decide; searching from the start of the text
-    # made finding mentions quadratic in the document's length.
+    # made finding mentions quadratic in the document's length. The last few characters
+    # usually decide (a match reaching further back spans only spaces, quotes and dashes).
+    near = max(0, start - _SENTENCE_NEAR)
+    if _SENTENCE_END.search(text, near, start) is not None:
+        return True
+    if near == 0 or not _SENTENCE_TAIL.fullmatch(text, near, start):
+        return False
     return _SENTENCE_END.search(text, max(0, start - _SENTENCE_LOOKBACK), start) is not None
 
 
@@ -189,9 +221,10 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        words = [w for w in _WORD.findall(line) if w.lower() not in PARTICLES]
-        title_cased = sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
-        if 4 <= len(words) <= _HEADLINE_MAX_WORDS and title_cased and not _ends_sentence(line):
-            spans.append((offset, offset + len(line)))
+        if not _ends_sentence(line):  # most lines of prose do: skip their words
+            words = [w for w in _WORD.findall(line) if w.lower() not in PARTICLES]
+            title_cased = sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
+            if 4 <= len(words) <= _HEADLINE_MAX_WORDS and title_cased:
+                spans.append((offset, offset + len(line)))
         offset += len(line)
     return spans

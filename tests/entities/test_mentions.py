@@ -35,3 +35,13 @@ def test_a_name_opening_a_sentence_is_kept() -> None:
 def test_offsets_count_code_points() -> None:
     text = "🙂 Hodeidah and Hodeida."
     assert [(m.start, m.end) for m in find_mentions(text)] == [(2, 10), (15, 22)]
+
+
+def test_a_word_after_blank_lines_and_indentation_opens_a_sentence() -> None:
+    text = "The talks ended.\n\n" + " " * 30 + "However, the envoy met Hadi al-Amiri."
+    assert names(text) == ["Hadi al-Amiri"]
+
+
+def test_lower_case_words_between_names_end_them() -> None:
+    assert names("They met ibn Saud, then an al-Sadr aide and Iran’s envoy at the al-Kut "
+                 "meeting.") == ["Saud", "al-Sadr", "Iran", "al-Kut"]
