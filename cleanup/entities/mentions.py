@@ -34,12 +34,27 @@ _HAS_DIGIT = re.compile(r"\d")  # P5, F-35: codes, not names
 _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 # What may separate two words of one name: one space, or a hyphen (also "Amir- Abdollahian").
 _JOINERS = frozenset({" ", "\u00a0", "-", "‐", "‑", "- ", "‐ ", "‑ "})
+
+
+def _particle_pattern() -> str:
+    """A particle written with a small first letter (al, aL, bin …), as a regex that rejects most
+    English words at their first letters."""
+    by_first: dict[str, list[str]] = {}
+    for particle in PARTICLES:
+        by_first.setdefault(particle[0], []).append(particle[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        tails = "|".join("".join(f"[{c}{c.upper()}]" for c in rest)
+                         for rest in sorted(rests, key=lambda r: (-len(r), r)) if rest)
+        branches.append(first + (f"(?:{tails})" + ("?" if "" in rests else "") if tails else ""))
+    return "(?:" + "|".join(branches) + ")"
+
+
 # A word that may be part of a name: one that does not open with an ASCII lower-case letter, or a
 # particle. A word is `_WORD` at the first letter of a run of word characters and apostrophes.
 _CANDIDATE = re.compile(
     r"(?<![\w'’])[\d_'’]*"
-    r"(?=[^\W\d_a-z]|(?i:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
-    + r")(?!')(?![\w'’]*\w))(" + _WORD.pattern + ")")
+    r"(?=[^\W\d_a-z]|" + _particle_pattern() + r"(?!')(?![\w'’]*\w))(" + _WORD.pattern + ")")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;…]['\"”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*|\s[-–—]\s+)$")
 _SENTENCE_LOOKBACK = 200
 _SENTENCE_NEAR = 8
