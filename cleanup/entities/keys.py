@@ -41,7 +41,7 @@ _GLIDE_IN_IA = re.compile(r"(?<=i)y(?=[aeiou])")
 _VOWEL_RUN = re.compile(r"[aeiou]+(?:[yw](?![aeiou]))?|(?<![aeiou])y(?![aeiou])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _DOUBLED = re.compile(r"(.)\1+")
-_RUN_OR_OTHER = re.compile(r"(<[^>]*>)")
+_VOWEL_RUN_SPLIT = re.compile("(" + _VOWEL_RUN.pattern + ")")
 
 
 def plain(word: str, apostrophe: str = "") -> str:
@@ -62,7 +62,7 @@ def squeeze(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold_vowel_run(run: str) -> str:
-    vowels = squeeze(run.replace("o", "u").replace("W", "u").replace("y", "i"))
+    vowels = squeeze(run.replace("o", "u").replace("w", "u").replace("y", "i"))
     if len(vowels) == 1:
         return vowels
     if vowels[0] in "ae" and ("i" in vowels or vowels == "ae"):
@@ -74,19 +74,35 @@ def _fold_vowel_run(run: str) -> str:
     return vowels
 
 
+@lru_cache(maxsize=4096)
+def _fold_consonants(piece: str) -> str:
+    return _CONSONANT_RE.sub(_consonant, piece)
+
+
+def _consonant(m: re.Match[str]) -> str:
+    return _CONSONANTS[m.group()]
+
+
+def _letters(plain_word: str) -> str:
+    return _FINAL_H.sub("", squeeze(plain_word))
+
+
 @lru_cache(maxsize=1 << 18)
 def fold(word: str) -> str:
     """The key of one word, with Persian e kept as the wildcard symbol `e`."""
-    letters = _FINAL_H.sub("", squeeze(plain(word)))
-    letters = _GLIDE_IN_IA.sub("", letters)
-    with_runs = _VOWEL_RUN.sub(lambda m: "<" + m.group() + ">", letters)
-    folded = []
-    for piece in _RUN_OR_OTHER.split(with_runs):
-        if piece.startswith("<"):
-            folded.append(_fold_vowel_run(piece[1:-1].replace("w", "W")))
-        else:
-            folded.append(_CONSONANT_RE.sub(lambda m: _CONSONANTS[m.group()], piece))
-    return squeeze("".join(folded))
+    return _fold_letters(_letters(plain(word)))
+
+
+def _fold_letters(letters: str) -> str:
+    # Split into consonant clusters (even places) and vowel runs (odd places); both are few
+    # and repeat across words, so each is folded once.
+    pieces = _VOWEL_RUN_SPLIT.split(_GLIDE_IN_IA.sub("", letters))
+    pieces[1::2] = map(_fold_vowel_run, pieces[1::2])
+    pieces[0::2] = map(_fold_consonants, pieces[0::2])
+    return squeeze("".join(pieces))
+
+
+_NOT_STRONG = str.maketrans(dict.fromkeys(VOWELS | WEAK_CONSONANTS))
 
 
 def skeleton(key: str) -> str:
@@ -95,9 +111,8 @@ def skeleton(key: str) -> str:
     Two spellings of a name have the same skeleton, so it is the blocking key. d and dh/z
     alternate (Gaddafi/Gadhafi/Kadhafi).
     """
-    strong = (ch for i, ch in enumerate(key)
-              if ch not in VOWELS and (i == 0 or ch not in WEAK_CONSONANTS))
-    return "".join("d" if ch == "Z" else ch for ch in strong)
+    first = key[:1] if key[:1] not in VOWELS else ""
+    return (first + key[1:].translate(_NOT_STRONG)).replace("Z", "d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +133,8 @@ class WordKey:
 
 @lru_cache(maxsize=1 << 18)
 def word_key(word: str) -> WordKey:
-    key = fold(word)
-    letters = _FINAL_H.sub("", squeeze(plain(word)))
-    return WordKey(plain=plain(word), letters=letters, key=key, key_i=key.replace("e", "i"),
+    plain_word = plain(word)
+    letters = _letters(plain_word)
+    key = _fold_letters(letters)  # fold(word), without working out `letters` again
+    return WordKey(plain=plain_word, letters=letters, key=key, key_i=key.replace("e", "i"),
                    key_a=key.replace("e", "a"), skeleton=skeleton(key))
