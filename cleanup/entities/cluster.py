@@ -59,8 +59,7 @@ def block_keys(name: str) -> frozenset[tuple[str, ...]]:
     for combo in _limited_product(forms):
         keys.add(("w", *combo))
     # Joined names are compared as they are (match.joined_match), without glued-article forms.
-    joined = {key.joined, key.joined_with_articles(), key.joined_with_articles("al")}
-    keys.update(("j", word_key(j).skeleton) for j in joined)
+    keys.update(("j", word_key(j).skeleton) for j in set(key.joined_forms))
     return frozenset(keys)
 
 

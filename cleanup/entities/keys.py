@@ -48,6 +48,8 @@ def plain(word: str, apostrophe: str = "") -> str:
     """Lower-case ASCII letters only: diacritics and punctuation dropped, ayn/hamza marks
     dropped or written as `apostrophe`."""
     lower = word.lower()
+    if lower.isalpha() and lower.isascii():  # most words are plain letters already
+        return lower
     if not lower.isascii():  # most names are plain ASCII: skip the Unicode work
         decomposed = unicodedata.normalize("NFKD", lower.translate(_SPECIAL_LETTERS))
         lower = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -57,7 +59,11 @@ def plain(word: str, apostrophe: str = "") -> str:
 
 def squeeze(text: str) -> str:
     """Doubled letters are written or not at will (Hassan/Hasan, Lattakia/Latakia)."""
-    return _DOUBLED.sub(r"\1", text)
+    return _DOUBLED.sub(_first_letter, text)
+
+
+def _first_letter(m: re.Match[str]) -> str:
+    return m.group(1)  # a function, not the template r"\1", which re parses on every call
 
 
 @lru_cache(maxsize=4096)

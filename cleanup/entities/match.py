@@ -53,6 +53,13 @@ class NameKey:
 
     words: tuple[str, ...]
     articles: tuple[str, ...]  # the article written before words[i], "" if none
+    # Joined as written, with the articles as written, and with each article written "al": how
+    # names split differently are compared. Worked out once per name, not once per comparison.
+    joined_forms: tuple[str, str, str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "joined_forms", (
+            self.joined, self.joined_with_articles(), self.joined_with_articles("al")))
 
     @property
     def joined(self) -> str:
@@ -70,11 +77,12 @@ def name_key(text: str) -> NameKey:
     articles: list[str] = []
     article = ""
     tokens = [(m.group(1), m.group(2)) for m in _TOKEN.finditer(text)]
+    plains = [plain(raw) for raw, _ in tokens] + [""]
     for i, (raw, separator) in enumerate(tokens):
-        token = plain(raw)
+        token = plains[i]
         if not token:
             continue
-        following = plain(tokens[i + 1][0]) if i + 1 < len(tokens) else ""
+        following = plains[i + 1]
         if following and _is_article(raw, token, separator, following):
             article = token
             continue
@@ -137,8 +145,17 @@ class MatchConfig:
                    protected=frozenset(_norm(p) for p in protected))
 
     def distinct(self, a: str, b: str) -> bool:
-        return bool(self.known_distinct) and frozenset((_norm(a), _norm(b))) in \
-            self.known_distinct
+        if not self.known_distinct:
+            return False
+        norm_a = _norm(a)
+        return norm_a in _distinct_names(self.known_distinct) and \
+            frozenset((norm_a, _norm(b))) in self.known_distinct
+
+
+@lru_cache(maxsize=8)
+def _distinct_names(known_distinct: frozenset[frozenset[str]]) -> frozenset[str]:
+    """Every name in a pair: most names are in none, and need no pair built to tell."""
+    return frozenset().union(*known_distinct)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -242,8 +259,9 @@ def names_match(a: str, b: str, config: MatchConfig) -> bool:
 
 def joined_match(ka: NameKey, kb: NameKey, config: MatchConfig) -> bool:
     """Names split differently (Abu Bakr/Abubakr, Deir Ezzor/Deir ez-Zor, Salahuddin)."""
-    pairs = ((ka.joined, kb.joined), (ka.joined_with_articles(), kb.joined_with_articles()),
-             (ka.joined_with_articles("al"), kb.joined_with_articles("al")))
+    # Names without articles join the same way three times: compare each pair once.
+    pairs = dict.fromkeys(zip(ka.joined_forms, kb.joined_forms))
     # Joined, a leading "al" is a word's first letters (Ali Alaq), not a glued article.
     return any(x == y or _keys_match(word_key(x), word_key(y), config.threshold)
                for x, y in pairs)
+
