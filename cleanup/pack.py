@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from cleanup.errors import PackError
 from cleanup.finding import Severity
@@ -168,6 +167,8 @@ def load_pack(path: Path) -> Pack:
 
 def _read_yaml(path: Path) -> tuple[dict[str, Any], list[int]]:
     """The mapping in `path` and the 1-based line of each entry of its `rules` list."""
+    import yaml  # here: a run whose compiled packs come from the cache never parses YAML
+
     source = str(path)
     try:
         text = _read_pack_text(path)

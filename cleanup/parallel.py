@@ -6,7 +6,6 @@ single process makes, in the same order, so the output does not depend on the nu
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
@@ -28,7 +27,12 @@ def map_files(task: Callable[[str], Report], paths: Sequence[str],
               jobs: int) -> Iterator[Report]:
     """`task(path)` for every path, in order, in up to `jobs` processes."""
     jobs = min(jobs, len(paths))
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1:
+        yield from map(task, paths)
+        return
+    import multiprocessing  # here: a run over one file (an editor, a hook) never needs it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from map(task, paths)  # no fork (Windows): one process, same results
         return
     global _task
