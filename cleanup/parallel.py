@@ -27,14 +27,10 @@ def map_files(task: Callable[[str], Report], paths: Sequence[str],
               jobs: int) -> Iterator[Report]:
     """`task(path)` for every path, in order, in up to `jobs` processes."""
     jobs = min(jobs, len(paths))
-    if jobs <= 1:
-        yield from map(task, paths)
-        return
-    import multiprocessing  # here: a run over one file (an editor, a hook) never needs it
-
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or not _can_fork():
         yield from map(task, paths)  # no fork (Windows): one process, same results
         return
+    import multiprocessing
     global _task
     _task = task
     try:
@@ -42,6 +38,14 @@ def map_files(task: Callable[[str], Report], paths: Sequence[str],
             yield from pool.imap(_run, paths, chunksize=_chunk(len(paths), jobs))
     finally:
         _task = None
+
+
+def _can_fork() -> bool:
+    # multiprocessing is imported only here: a run over one file (an editor, a hook) never
+    # needs it.
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _chunk(count: int, jobs: int) -> int:
