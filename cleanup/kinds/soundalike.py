@@ -43,11 +43,16 @@ _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("
 _CLASSES = str.maketrans({"p": "b", "w": "v", "q": "k", "c": "k", "z": "s", "x": "s"})
 _VOWELS = set("aeiouy")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʿʾ][\p{L}\p{M}]+)*")
-_POSSESSIVE = regex.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
+_SEPARATORS = regex.compile(r"[\s\-]+")
+_BEFORE_SENTENCE = frozenset(" \t\"“‘'(")  # may stand between a sentence end and its first word
 
 
 def plain(word: str) -> str:
     """Lowercase ASCII letters of a word: no diacritics, apostrophes or ayn marks."""
+    if word.isascii():  # NFKD leaves ASCII as it is: most words need no decomposing
+        lowered = word.lower()
+        return lowered if lowered.isalpha() else "".join(c for c in lowered if c.isalpha())
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if c.isalpha() and c.isascii())
 
@@ -70,17 +75,23 @@ def skeleton(word: str) -> str:
 
 def name_words(name: str) -> list[str]:
     """The words of a name that carry its sound: no articles, 'Abdel'/'Abdul' as one form."""
-    words = [w for w in regex.split(r"[\s\-]+", name) if w]
+    words = [w for w in _SEPARATORS.split(name) if w]
     return ["abd" if plain(w) in ABD else w for w in words if plain(w) not in ARTICLES]
 
 
 def spelling(name: str) -> str:
     """How a name is written, up to case, hyphens, spaces and accepted article forms."""
     parts = []
-    for word in regex.split(r"[\s\-]+", name):
-        letters = plain(word)
-        parts.append("al" if letters in ACCEPTED_ARTICLES else letters)
+    for word in _SEPARATORS.split(name):
+        parts.append(_spelling_part(plain(word)))
     return "".join(parts)
+
+
+_ABD_SKELETON = skeleton("abd")
+
+
+def _spelling_part(letters: str) -> str:
+    return "al" if letters in ACCEPTED_ARTICLES else letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +106,39 @@ class Token:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunWords:
+    """What `_longest_match` needs of each token of a run, worked out once per run: the words
+    of any stretch of the run, as `name_words`, `plain`, `skeleton` and `spelling` would give
+    them for the stretch's text (tokens are joined by exactly one space or hyphen)."""
+    sounds: list[str | None]  # plain letters of a sound-carrying word; None for an article
+    skeletons: list[str | None]  # skeletons of `sounds`
+    spellings: list[str]  # the token's part of `spelling`
+    own_skeletons: list[str]  # skeleton of each token as written ("Abdel" → "bdl", not "bd")
+
+    @classmethod
+    def of(cls, run: Sequence[Token]) -> RunWords:
+        sounds: list[str | None] = []
+        skeletons: list[str | None] = []
+        spellings: list[str] = []
+        own_skeletons: list[str] = []
+        for token in run:
+            letters = plain(token.text)
+            own = skeleton(letters)
+            own_skeletons.append(own)
+            spellings.append(_spelling_part(letters))
+            if letters in ARTICLES:
+                sounds.append(None)
+                skeletons.append(None)
+            elif letters in ABD:
+                sounds.append("abd")
+                skeletons.append(_ABD_SKELETON)
+            else:
+                sounds.append(letters)
+                skeletons.append(own)
+        return cls(sounds, skeletons, spellings, own_skeletons)
 
 
 class SoundalikeCheck(Check):
@@ -142,13 +186,15 @@ class SoundalikeCheck(Check):
         surname_candidates: list[tuple[Token, list[int]]] = []
         for run in name_runs(text):
             taken = 0  # tokens of the run already explained by a longer match
+            words = RunWords.of(run)
+            alone = _alone(run)
             for i in range(len(run)):
                 if i < taken or _is_particle(run[i].text):
                     continue
-                match = self._longest_match(text, run, i)
+                match = self._longest_match(text, run, words, i)
                 if match is None:
-                    if _alone(run, i):
-                        entries = self.surnames.get(skeleton(run[i].text), [])
+                    if alone:
+                        entries = self.surnames.get(words.own_skeletons[i], [])
                         if entries:
                             surname_candidates.append((run[i], entries))
                     continue
@@ -167,21 +213,21 @@ class SoundalikeCheck(Check):
                                         entry.canonical.split()[-1])
                     break
 
-    def _longest_match(self, text: str, run: Sequence[Token], i: int,
+    def _longest_match(self, text: str, run: Sequence[Token], run_words: RunWords, i: int,
                        ) -> tuple[int, int, bool] | None:
         """(end token, entry, spelled as accepted) of the longest known name at run[i]."""
         for end in range(min(len(run), i + MAX_WORDS * 2), i, -1):
             if _is_particle(run[end - 1].text):
                 continue
-            written = text[run[i].start:run[end - 1].end]
-            words = [plain(w) for w in name_words(written)]
+            words = [w for w in run_words.sounds[i:end] if w is not None]
             if not words or len(words) > MAX_WORDS:
                 continue
             if len(words) == 1 and _sentence_start(text, run[i].start):
                 continue  # a capitalised first word may be any English word
-            for number in self.index.get(tuple(skeleton(w) for w in words), []):
+            key = tuple(k for k in run_words.skeletons[i:end] if k is not None)
+            for number in self.index.get(key, []):
                 entry = self.entries[number]
-                if spelling(written) in entry.spellings:
+                if "".join(run_words.spellings[i:end]) in entry.spellings:
                     return end, number, True
                 # One word alone has less to go on: one letter of difference at most
                 # ("Safad" for Safed, not "Sudan" for Sidon).
@@ -233,15 +279,17 @@ def _is_particle(word: str) -> bool:
     return word[:1].islower()
 
 
-def _alone(run: Sequence[Token], i: int) -> bool:
-    """A capitalised word with no other capitalised name word beside it."""
+def _alone(run: Sequence[Token]) -> bool:
+    """Is the run's one capitalised word alone, with no other capitalised name word beside it?"""
     capitalised = [t for t in run if not _is_particle(t.text)]
     return len(capitalised) == 1
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:\n"
+    # Steps back over the few characters before the word, not over the whole text before it.
+    while pos > 0 and text[pos - 1] in _BEFORE_SENTENCE:
+        pos -= 1
+    return pos == 0 or text[pos - 1] in ".!?:\n"
 
 
 def name_runs(text: str) -> Iterator[list[Token]]:
@@ -250,12 +298,15 @@ def name_runs(text: str) -> Iterator[list[Token]]:
     run: list[Token] = []
     last_end = -1
     for m in _WORD.finditer(text):
+        start = m.start()
+        if not run and not text[start].isupper():
+            continue  # most words: only a capitalised word can start a run
         word = m.group()
-        start, end = m.span()
-        possessive = _POSSESSIVE.search(word)
+        end = m.end()
+        possessive = word.endswith(_POSSESSIVE)
         if possessive:
-            end -= len(possessive.group())
-            word = word[:end - start]
+            end -= 2
+            word = word[:-2]
         capitalised = word[:1].isupper() and not (len(word) > 1 and word.isupper())
         particle = word in PARTICLES
         joined = run and text[last_end:start] in (" ", "-")

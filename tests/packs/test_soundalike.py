@@ -47,3 +47,9 @@ def test_one_word_names_allow_one_letter_and_skip_derived_forms() -> None:
 
 def test_a_capitalised_first_word_is_not_a_name() -> None:
     assert texts(SPEC, "Safad was quiet.") == []
+
+
+def test_names_deep_in_a_long_text_are_found_as_at_its_start() -> None:
+    filler = "The talks went on for hours and nobody left the room. " * 2000
+    text = "Antony Blinkan flew in. " + filler + "(Safad was quiet.) South of Safad, Blinkan asks."
+    assert texts(SPEC, text) == ["Antony Blinkan", "Safad", "Blinkan"]
