@@ -31,7 +31,6 @@ CHECKS = ("one-word", "verbless", "lowercase-start", "verbless-that-clause")
 # A sentence ends at . ! ? (after any closing quotes or brackets) before white space.
 _END = regex.compile(r"(?<=[.!?][\"”’')\]]*)[ \t]+(?=\S)")
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’\-.][\p{L}\p{M}\d]+)*")
-_QUOTES = {"“": 1, "”": -1}
 # "said that …" / "told the agency that …": the clause runs to the end of the sentence.
 _THAT_CLAUSE = regex.compile(
     r"\b(?:said|stated|added|announced|confirmed|stressed|explained|noted|revealed|indicated"
@@ -84,9 +83,15 @@ class FragmentCheck(Check):
     def _paragraph(self, line: str) -> Iterator[tuple[str, int, int]]:
         sentences = self.sentences(line)
         depth = 0  # open curly quotes before the sentence
+        straight = 0  # straight quotes before the sentence
+        counted = 0  # how far into the line `straight` has counted
         for number, sentence in enumerate(sentences):
-            quoted = depth > 0 or line[:sentence.start].count('"') % 2 == 1
-            depth = max(depth + sum(_QUOTES.get(c, 0) for c in sentence.text), 0)
+            # Counted on from the last sentence: counting from the start of the line each
+            # time was quadratic in a long paragraph.
+            straight += line.count('"', counted, sentence.start)
+            counted = sentence.start
+            quoted = depth > 0 or straight % 2 == 1
+            depth = max(depth + sentence.text.count("“") - sentence.text.count("”"), 0)
             if quoted or any(q in sentence.text for q in '"“”'):
                 continue
             after_colon = _AFTER_COLON.search(sentence.text)

@@ -34,3 +34,10 @@ def test_reported_clause_without_verb() -> None:
             "with families, and 9 trucks loaded with furniture.")
     assert texts(SPEC, text) and texts({**SPEC, "checks": ["one-word"]}, text) == []
     assert texts(SPEC, "Witnesses told Rudaw that a column of 40 vehicles crossed into Turkey.") == []
+
+
+def test_quotes_are_followed_through_a_long_paragraph() -> None:
+    filler = 'The fire took place at night. He said "Yes." Then he said: “No.” ' * 500
+    text = ("The list won nine seats. Rudaw news. " + filler
+            + 'He said "Was. Rudaw news." It ended. Rudaw news.')
+    assert texts(SPEC, text) == ["Rudaw news.", "Rudaw news."]
