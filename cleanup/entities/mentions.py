@@ -99,6 +99,8 @@ def _word_class(word: str) -> tuple[str, bool, bool, bool, str]:
 
 
 def _all_caps(word: str) -> bool:
+    if word.isascii():  # every ASCII letter is cased: no small letter, and two letters or more
+        return word.isupper() and sum(c.isalpha() for c in word) > 1
     letters = [c for c in word if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
@@ -149,7 +151,8 @@ def _runs(text: str) -> Iterator[list[_Token]]:
     run: list[_Token] = []
     last_end = -1
     for m in _CANDIDATE.finditer(text):
-        token = _Token(m.start(1), m.end(1), m.group(1))
+        start, end = m.span(1)
+        token = _Token(start, end, m.group(1))
         if token.in_name:
             if run and text[last_end:token.start] not in _JOINERS:
                 yield run
