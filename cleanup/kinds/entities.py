@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from cleanup.entities import DEFAULT_THRESHOLD, default_config, load_style, shipped_gazetteer
+from cleanup.entities.mentions import find_mentions, wordlists
 from cleanup.entities.spelling import analyse, respellings
 from cleanup.errors import ConfigError
 from cleanup.finding import Finding
@@ -50,13 +51,16 @@ class EntitiesCheck(Check):
         self.config = default_config(float(threshold), [(a, b) for a, b in distinct],
                                      string_list(rule, "protected", required=False))
         self.gazetteer = shipped_gazetteer() if spec.get("gazetteer", True) else None
+        # Read with the rule, so a cached linter has them and no run parses their YAML again.
+        self.words = wordlists()
         try:
             self.style = load_style(spec["style"]) if spec.get("style") else None
         except ConfigError as exc:
             raise rule.error(str(exc)) from None
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
-        entities = analyse(text, self.config, self.gazetteer, self.style)
+        entities = analyse(text, self.config, self.gazetteer, self.style,
+                           mentions=find_mentions(text, self.words))
         for r in respellings(entities):
             why = (f"{r.canonical_count}× in this document" if r.canonical_count
                    else "the usual spelling")
