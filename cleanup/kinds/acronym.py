@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from cleanup.phrases import PhraseIndex
 
 MAX_NAME_WORDS = 8
+LOOK_BACK = 200  # characters before an acronym in which its name is looked for
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}'’]*|\p{Ll}+")
 
 
@@ -58,9 +59,7 @@ class AcronymCheck(Check):
 
     def _words_before(self, text: str, end: int) -> tuple[list[tuple[int, str]], int]:
         """The words before the acronym (start, word), and where the name part ends."""
-        head = text[max(0, end - 200):end]
-        base = end - len(head)
-        tokens = [(base + w.start(), w.group()) for w in _NAME_WORD.finditer(head)]
+        tokens = _tokens_before(text, end)
         joiner_start = end
         if tokens and tokens[-1][1].islower():  # "… Central Command at Centcom"
             joiner_start = tokens[-1][0]
@@ -82,6 +81,20 @@ class AcronymCheck(Check):
             if len(name) >= 2 and _abbreviates(acronym.lower(), name):
                 best = i
         return best
+
+
+def _tokens_before(text: str, end: int) -> list[tuple[int, str]]:
+    """The last words (start, word) of the LOOK_BACK characters before `end`, as scanning all
+    of them finds them: at least the MAX_NAME_WORDS + 1 that `_words_before` uses."""
+    base = max(0, end - LOOK_BACK)
+    # The words an acronym needs are most often within 80 characters: scan from just after a
+    # space there (no word runs across a space, so the scan finds the same words after it).
+    space = text.find(" ", max(base, end - 80), end)
+    if space != -1:
+        near = [(w.start(), w.group()) for w in _NAME_WORD.finditer(text, space + 1, end)]
+        if len(near) > MAX_NAME_WORDS:
+            return near
+    return [(w.start(), w.group()) for w in _NAME_WORD.finditer(text, base, end)]
 
 
 @cache
