@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import regex
+
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check, Hits, string_list
 
@@ -41,6 +43,9 @@ class BalanceCheck(Check):
         self.straight = rule.spec.get("straight_quotes", True)
         if not isinstance(self.straight, bool):
             raise rule.error("'straight_quotes' must be true or false")
+        # Only these characters matter: a paragraph is scanned for them, not read one by one.
+        marks = {*self.openers, *self.closers, *('"' if self.straight else "")}
+        self.marks = regex.compile("|".join(regex.escape(m) for m in sorted(marks)))
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         lines = text.splitlines(keepends=True)
@@ -63,7 +68,8 @@ class BalanceCheck(Check):
                    ) -> Iterator[tuple[int, int, str | None, str]]:
         body = line.rstrip("\r\n")
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(body):
+        for mark in self.marks.finditer(body):
+            i, ch = mark.start(), mark.group()
             if ch == '"' and self.straight:
                 # A straight quote closes whatever quotation is open (mixed styles pair up:
                 # a typing slip, not a missing mark), and opens one otherwise.
@@ -95,8 +101,10 @@ class BalanceCheck(Check):
     def _wrong_way_closer(self, body: str, i: int, stack: list[tuple[str, int]]) -> bool:
         # An opening quote right after sentence punctuation can only close a quotation when
         # the paragraph ends there, or when a quotation is open and a space follows.
-        before = body[:i].rstrip()
-        if not before or before[-1] not in ".,!?":
+        j = i  # step back over white space, without copying what comes before
+        while j and body[j - 1].isspace():
+            j -= 1
+        if not j or body[j - 1] not in ".,!?":
             return False
         after = body[i + 1:]
         if not after.strip():
