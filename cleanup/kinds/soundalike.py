@@ -17,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -108,37 +108,35 @@ class Token:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class RunWords:
-    """What `_longest_match` needs of each token of a run, worked out once per run: the words
-    of any stretch of the run, as `name_words`, `plain`, `skeleton` and `spelling` would give
-    them for the stretch's text (tokens are joined by exactly one space or hyphen)."""
-    sounds: list[str | None]  # plain letters of a sound-carrying word; None for an article
-    skeletons: list[str | None]  # skeletons of `sounds`
-    spellings: list[str]  # the token's part of `spelling`
-    own_skeletons: list[str]  # skeleton of each token as written ("Abdel" → "bdl", not "bd")
+class Word(NamedTuple):
+    """What `_longest_match` needs of a token: the words of any stretch of a run, as
+    `name_words`, `plain`, `skeleton` and `spelling` would give them for the stretch's text
+    (a run's tokens are joined by exactly one space or hyphen)."""
+    sound: str | None  # plain letters of a sound-carrying word; None for an article
+    sound_skeleton: str | None
+    spelling: str  # the token's part of `spelling`
+    skeleton: str  # of the token as written ("Abdel" → "bdl", where its sound gives "bd")
 
     @classmethod
-    def of(cls, run: Sequence[Token]) -> RunWords:
-        sounds: list[str | None] = []
-        skeletons: list[str | None] = []
-        spellings: list[str] = []
-        own_skeletons: list[str] = []
-        for token in run:
-            letters = plain(token.text)
-            own = skeleton(letters)
-            own_skeletons.append(own)
-            spellings.append(_spelling_part(letters))
-            if letters in ARTICLES:
-                sounds.append(None)
-                skeletons.append(None)
-            elif letters in ABD:
-                sounds.append("abd")
-                skeletons.append(_ABD_SKELETON)
-            else:
-                sounds.append(letters)
-                skeletons.append(own)
-        return cls(sounds, skeletons, spellings, own_skeletons)
+    def of(cls, token: str) -> Word:
+        letters = plain(token)
+        own = skeleton(letters)
+        if letters in ARTICLES:
+            return cls(None, None, _spelling_part(letters), own)
+        if letters in ABD:
+            return cls("abd", _ABD_SKELETON, _spelling_part(letters), own)
+        return cls(letters, own, _spelling_part(letters), own)
+
+
+def words_of(run: Sequence[Token], known: dict[str, Word]) -> list[Word]:
+    """The `Word` of each token; `known` holds those of the document so far (names recur)."""
+    words = []
+    for token in run:
+        word = known.get(token.text)
+        if word is None:
+            word = known[token.text] = Word.of(token.text)
+        words.append(word)
+    return words
 
 
 class SoundalikeCheck(Check):
@@ -184,9 +182,10 @@ class SoundalikeCheck(Check):
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         seen: set[int] = set()  # entries the document names in full, right or wrong
         surname_candidates: list[tuple[Token, list[int]]] = []
+        known: dict[str, Word] = {}
         for run in name_runs(text):
             taken = 0  # tokens of the run already explained by a longer match
-            words = RunWords.of(run)
+            words = words_of(run, known)
             alone = _alone(run)
             for i in range(len(run)):
                 if i < taken or _is_particle(run[i].text):
@@ -194,7 +193,7 @@ class SoundalikeCheck(Check):
                 match = self._longest_match(text, run, words, i)
                 if match is None:
                     if alone:
-                        entries = self.surnames.get(words.own_skeletons[i], [])
+                        entries = self.surnames.get(words[i].skeleton, [])
                         if entries:
                             surname_candidates.append((run[i], entries))
                     continue
@@ -213,21 +212,22 @@ class SoundalikeCheck(Check):
                                         entry.canonical.split()[-1])
                     break
 
-    def _longest_match(self, text: str, run: Sequence[Token], run_words: RunWords, i: int,
+    def _longest_match(self, text: str, run: Sequence[Token], run_words: Sequence[Word], i: int,
                        ) -> tuple[int, int, bool] | None:
         """(end token, entry, spelled as accepted) of the longest known name at run[i]."""
         for end in range(min(len(run), i + MAX_WORDS * 2), i, -1):
             if _is_particle(run[end - 1].text):
                 continue
-            words = [w for w in run_words.sounds[i:end] if w is not None]
+            stretch = run_words[i:end]
+            words = [w.sound for w in stretch if w.sound is not None]
             if not words or len(words) > MAX_WORDS:
                 continue
             if len(words) == 1 and _sentence_start(text, run[i].start):
                 continue  # a capitalised first word may be any English word
-            key = tuple(k for k in run_words.skeletons[i:end] if k is not None)
+            key = tuple(w.sound_skeleton for w in stretch if w.sound is not None)
             for number in self.index.get(key, []):
                 entry = self.entries[number]
-                if "".join(run_words.spellings[i:end]) in entry.spellings:
+                if "".join(w.spelling for w in stretch) in entry.spellings:
                     return end, number, True
                 # One word alone has less to go on: one letter of difference at most
                 # ("Safad" for Safed, not "Sudan" for Sidon).
