@@ -200,9 +200,10 @@ def _reading_matches(x: str, y: str, threshold: float) -> bool:
         return False
     if x[0] != y[0] and not (x[0] in VOWELS and y[0] in VOWELS):
         return False
-    if _strong_edits(x, y) > (0 if min(len(x), len(y)) <= 6 else 1):
+    # Both must hold; the similarity is the cheaper to work out and rejects many pairs alone.
+    if Indel.normalized_similarity(x, y) < threshold:
         return False
-    return Indel.normalized_similarity(x, y) >= threshold
+    return _strong_edits(x, y) <= (0 if min(len(x), len(y)) <= 6 else 1)
 
 
 def _is_other_plus_ending(a: str, b: str) -> bool:
