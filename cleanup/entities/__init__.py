@@ -12,9 +12,10 @@ from cleanup.entities.match import DEFAULT_THRESHOLD, MatchConfig, names_match, 
 def default_config(threshold: float = DEFAULT_THRESHOLD,
                    distinct: Iterable[tuple[str, str]] = (),
                    protected: Iterable[str] = ()) -> MatchConfig:
-    """The matcher with the curated known-distinct pairs, and the caller's."""
+    """The matcher with the curated known-distinct pairs, and the caller's, and the words of
+    English."""
     return MatchConfig.build(threshold, known_distinct=[*curated_distinct_pairs(), *distinct],
-                             protected=protected)
+                             protected=protected, english=True)
 
 
 __all__ = ["DEFAULT_THRESHOLD", "Cluster", "Gazetteer", "MatchConfig", "Variant", "cluster_names", "default_config",

@@ -40,6 +40,7 @@ class Cluster:
     variants: list[Variant]
     anchor: str = ""
     ambiguous: set[str] = field(default_factory=set)  # variants that match another cluster too
+    listed: set[str] = field(default_factory=set)  # variants the anchoring list spells exactly
 
     @property
     def texts(self) -> list[str]:
@@ -133,7 +134,7 @@ def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
     those with a single spelling.
     """
     config = config or MatchConfig()
-    names = [n for n in counts if name_key(n).words]
+    names = [n for n in counts if _long_enough(n)]
     order = {n: i for i, n in enumerate(names)}
     assigned: dict[str, Cluster] = {}
     clusters: list[Cluster] = []
@@ -152,6 +153,8 @@ def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
                                           anchor=source)
                 clusters.append(by_entry[entry])
             by_entry[entry].variants.append(Variant(name, counts[name]))
+            if list_.anchored_exactly(name):
+                by_entry[entry].listed.add(name)
             assigned[name] = by_entry[entry]
     free = [n for n in names if n not in assigned]
     graph = neighbours(free, config)
@@ -169,6 +172,11 @@ def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
     for cluster in clusters:
         cluster.variants.sort(key=lambda v: order[v.text])
     return clusters
+
+
+def _long_enough(name: str) -> bool:
+    """Letters and two-letter words (K, G, Oh, I'm) are too short to tell spellings apart."""
+    return any(len(word) > 2 for word in name_key(name).words)
 
 
 def _protected(name: str, config: MatchConfig) -> bool:

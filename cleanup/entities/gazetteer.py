@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from cleanup.entities.english import all_english
 from cleanup.entities.keys import plain, word_key
 from cleanup.entities.match import ARTICLES, MatchConfig, name_key, names_match
 from cleanup.errors import ConfigError
@@ -81,6 +82,8 @@ class Gazetteer:
             return next(iter(exact)) if len(exact) == 1 else None
         matching = [s for s in self.index.candidates(name) | ({name} & self.by_spelling.keys())
                     if names_match(name, s, config)]
+        if matching and config.english and all_english(*name_key(name).words):
+            return None  # English words (Judea, Image) are spelled right: only listed, not close
         # A spelling that folds to the same key beats one that is only close (Qoum is Qom's).
         for tier in ([s for s in matching if _folded(s) == _folded(name)], matching):
             found = set().union(*(self.by_spelling[s] for s in tier))

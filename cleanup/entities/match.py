@@ -11,7 +11,9 @@ different word spelled alike:
 - a full vowel changed or added between consonants in a short word (Hassan/Hussein, Hamad/Hamid,
   Kerman/Karaman), since Persian e is the only vowel that varies freely;
 - an h added after a consonant (Rafah/Rafha), which is a letter, not a spelling habit;
-- words of three symbols or fewer must fold to the same key (Iran/Iraq).
+- words of three symbols or fewer must fold to the same key (Iran/Iraq);
+- two different English words are two names (Easter/Esther, Simon/Simeon, Judea/Judah), unless a
+  name list joins them: a transliteration is seldom a word of English as well.
 
 Names are compared word by word after dropping articles (al-, el-, ad-, ez-…, Persian -e); names
 with different numbers of words (Abu Bakr/Abubakr, Salah al-Din/Salahuddin) are compared joined.
@@ -25,6 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from cleanup.entities.english import all_english
 from cleanup.entities.keys import VOWELS, WEAK_CONSONANTS, WordKey, plain, word_key
 
 DEFAULT_THRESHOLD = 0.8
@@ -129,20 +132,26 @@ def _split_glued(token: str) -> list[tuple[str, str]]:
 @dataclass(frozen=True)
 class MatchConfig:
     """`known_distinct` holds pairs (of words or whole names) never merged; a `protected` name is
-    never merged into another spelling."""
+    never merged into another spelling; with `english`, two different words of English
+    (`cleanup.entities.english`) never match."""
 
     threshold: float = DEFAULT_THRESHOLD
     known_distinct: frozenset[frozenset[str]] = field(default_factory=frozenset)
     protected: frozenset[str] = field(default_factory=frozenset)
+    english: bool = False
 
     @classmethod
     def build(cls, threshold: float = DEFAULT_THRESHOLD,
               known_distinct: Iterable[tuple[str, str]] = (),
-              protected: Iterable[str] = ()) -> MatchConfig:
+              protected: Iterable[str] = (), english: bool = False) -> MatchConfig:
         return cls(threshold=threshold,
                    known_distinct=frozenset(frozenset((_norm(a), _norm(b)))
                                             for a, b in known_distinct),
-                   protected=frozenset(_norm(p) for p in protected))
+                   protected=frozenset(_norm(p) for p in protected), english=english)
+
+    def two_words(self, a: str, b: str) -> bool:
+        """`a` and `b` (plain, different) are two words of English, so two names."""
+        return self.english and all_english(a, b)
 
     def distinct(self, a: str, b: str) -> bool:
         if not self.known_distinct:
@@ -178,7 +187,7 @@ def words_match(a: str, b: str, config: MatchConfig) -> bool:
     if config.distinct(a, b):
         return False
     return any(_keys_match(word_key(x), word_key(y), config.threshold)
-               for x in word_forms(a) for y in word_forms(b))
+               for x in word_forms(a) for y in word_forms(b)) and not config.two_words(a, b)
 
 
 def _keys_match(a: WordKey, b: WordKey, threshold: float) -> bool:
@@ -259,10 +268,14 @@ def names_match(a: str, b: str, config: MatchConfig) -> bool:
 
 
 def joined_match(ka: NameKey, kb: NameKey, config: MatchConfig) -> bool:
-    """Names split differently (Abu Bakr/Abubakr, Deir Ezzor/Deir ez-Zor, Salahuddin)."""
+    """Names split differently (Abu Bakr/Abubakr, Deir Ezzor/Deir ez-Zor, Salahuddin).
+    An initial is a word of its own, not letters of the next one (Fred L is not Friedl)."""
+    if any(len(w) == 1 for w in (*ka.words, *kb.words)):
+        return False
     # Names without articles join the same way three times: compare each pair once.
     pairs = dict.fromkeys(zip(ka.joined_forms, kb.joined_forms))
     # Joined, a leading "al" is a word's first letters (Ali Alaq), not a glued article.
-    return any(x == y or _keys_match(word_key(x), word_key(y), config.threshold)
+    return any(x == y or (_keys_match(word_key(x), word_key(y), config.threshold)
+                          and not config.two_words(x, y))
                for x, y in pairs)
 

@@ -26,6 +26,9 @@ PARTICLES = frozenset({
     "ez", "ul", "ud", "ur", "us", "ut", "uz", "e", "ye", "bin", "ibn", "bint", "ben", "abu",
     "abd", "umm", "ould", "bani", "banu", "bu", "ibnu",
 })
+# Particles that are also English words: unless hyphenated to the next word or doubling its
+# first letter (An-Najaf, As Sadr), they are English ("An Ethernet frame", "As Iran said").
+_ENGLISH_PARTICLES = frozenset({"an", "as", "at", "us", "ye", "ad", "ed", "en", "er", "es", "et"})
 # Particles that may open a mention when hyphenated to the name (al-Sadr, el-Sisi, as-Sadr).
 _OPENING_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez",
                                "ed", "es", "ul"})
@@ -93,7 +96,9 @@ def _word_class(word: str) -> tuple[str, bool, bool, bool, str]:
     (lower case, capitalised, may be part of a name, possessive, lower case without 's)."""
     lower = word.lower()
     capitalised = word[0].isupper() and not _all_caps(word)
-    in_name = (capitalised and not _HAS_DIGIT.search(word)) or lower in PARTICLES
+    # Digits and underscores make codes and identifiers (F-35, PyUnicode_Kind), not names.
+    in_name = (capitalised and not _HAS_DIGIT.search(word) and "_" not in word) \
+        or lower in PARTICLES
     possessive = bool(_POSSESSIVE.search(word).group())
     return lower, capitalised, in_name, possessive, _POSSESSIVE.sub("", word).lower()
 
@@ -184,7 +189,7 @@ def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: set[s
         opening = sentence_start or in_headline
         ordinary = word not in PARTICLES and (word in lists.ordinary or word in lowercase_words)
         if word in lists.titles or (word in lists.demonyms and len(tokens) > 1) or (
-                opening and ordinary):
+                opening and ordinary) or _english_particle(text, tokens):
             tokens.pop(0)
             sentence_start = False
             while tokens and tokens[0].lower in PARTICLES and not _opening_article(text, tokens):
@@ -213,6 +218,12 @@ def _opens_sentence(text: str, start: int) -> bool:
     if near == 0 or not _SENTENCE_TAIL.fullmatch(text, near, start):
         return False
     return _SENTENCE_END.search(text, max(0, start - _SENTENCE_LOOKBACK), start) is not None
+
+
+def _english_particle(text: str, tokens: list[_Token]) -> bool:
+    word = tokens[0].lower
+    return (word in _ENGLISH_PARTICLES and len(tokens) > 1 and not _opening_article(text, tokens)
+            and not tokens[1].lower.startswith(word[-1]))
 
 
 def _opening_article(text: str, tokens: list[_Token]) -> bool:

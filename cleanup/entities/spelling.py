@@ -2,8 +2,10 @@
 
 The canonical spelling is, in order: the user's style list, the shipped gazetteer, the
 document's majority spelling, its first spelling. Rewriting a minority spelling is safe only
-when the cluster is unambiguous: the canonical comes from a list or a strict majority, and the
-spelling matches no other cluster's centre.
+when the cluster is unambiguous: the list spells it exactly or the canonical has a strict
+majority, and the spelling matches no other cluster's centre. Nor is it safe when the spelling
+is a word of English (Simon for Simeon), when only case or marks differ, or when the name is
+too short to tell (Pul for Paul): those are suggestions.
 
 Mentions that only drop or add the article (Sudani/al-Sudani) are the same spelling.
 """
@@ -14,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from cleanup.entities.cluster import Cluster, Variant, cluster_names
+from cleanup.entities.english import all_english
 from cleanup.entities.gazetteer import Gazetteer, exact_form
 from cleanup.entities.match import ARTICLES, MatchConfig, name_key, names_match, tail
 from cleanup.entities.mentions import Mention, find_mentions
@@ -183,12 +186,14 @@ def respellings(entities: DocumentEntities, anchored_only: bool = False) -> list
         canonical, listed = _document_canonical(cluster, anchored_only)
         related = tuple((m.start, m.end) for m in by_spelling.get(canonical, ()))
         top = max(v.count for v in cluster.variants)
-        chosen_by_list = bool(cluster.anchor) and not listed
         for variant in cluster.variants:
             if _only_article_differs(variant.text, canonical):
                 continue
+            chosen_by_list = bool(cluster.anchor) and not listed and (
+                variant.text in cluster.listed or cluster.anchor == "style")
             safe = variant.text not in cluster.ambiguous and (
-                chosen_by_list or _strict_majority(cluster, canonical, top))
+                chosen_by_list or _strict_majority(cluster, canonical, top)) and \
+                _clear_respelling(variant.text, canonical)
             for m in by_spelling[variant.text]:
                 replacement = _replacement(m, canonical)
                 if replacement != m.text:
@@ -223,6 +228,17 @@ def _only_article_differs(a: str, b: str) -> bool:
                 [t for t in tokens if t.lower() in ARTICLES])
     (words_a, articles_a), (words_b, articles_b) = split(a), split(b)
     return words_a == words_b and bool(articles_a) != bool(articles_b)
+
+
+def _clear_respelling(variant: str, canonical: str) -> bool:
+    """The spellings differ in letters, in words of three letters or more, in a name of five
+    or more, and the one to rewrite is no word of English."""
+    words, canonical_words = name_key(variant).words, name_key(canonical).words
+    pairs = zip(words, canonical_words) if len(words) == len(canonical_words) else [
+        ("".join(words), "".join(canonical_words))]
+    changed = [(a, b) for a, b in pairs if a != b]
+    return bool(changed) and len("".join(words)) >= 5 and all(
+        min(len(a), len(b)) >= 3 and not all_english(a) for a, b in changed)
 
 
 def _strict_majority(cluster: Cluster, canonical: str, top: int) -> bool:

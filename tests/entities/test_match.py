@@ -44,3 +44,19 @@ def test_known_distinct_pairs_are_never_merged() -> None:
 def test_a_higher_threshold_is_stricter() -> None:
     assert names_match("al-Durihemi", "al-Durahemi", MatchConfig.build(0.8))
     assert not names_match("al-Durihemi", "al-Durahemi", MatchConfig.build(0.95))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Easter", "Esther"), ("Judea", "Judah"), ("Good", "God"),
+                                      ("Lisa", "Louisa"), ("Eleanor", "Elinor")])
+def test_two_english_words_are_two_names(a: str, b: str) -> None:
+    assert names_match(a, b, MatchConfig())  # alike to the transliteration rules alone
+    assert not names_match(a, b, default_config())
+
+
+def test_an_english_word_still_matches_a_spelling_that_is_no_word() -> None:
+    assert names_match("Hussein", "Husayn", default_config())
+    assert names_match("Mosul", "Mossul", default_config())
+
+
+def test_an_initial_is_not_glued_to_the_next_word() -> None:
+    assert not names_match("Fred L", "Friedl", default_config())

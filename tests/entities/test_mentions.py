@@ -45,3 +45,12 @@ def test_a_word_after_blank_lines_and_indentation_opens_a_sentence() -> None:
 def test_lower_case_words_between_names_end_them() -> None:
     assert names("They met ibn Saud, then an al-Sadr aide and Iran’s envoy at the al-Kut "
                  "meeting.") == ["Saud", "al-Sadr", "Iran", "al-Kut"]
+
+
+def test_identifiers_and_english_particles_are_not_names() -> None:
+    assert names("[XEROX PARC] An Ethernet packet; see PyUnicode_Kind and As Iran said.") == [
+        "Ethernet", "Iran"]
+
+
+def test_an_assimilated_article_stays_with_its_name() -> None:
+    assert names("They left An Nasiriyah and An-Najaf.") == ["An Nasiriyah", "An-Najaf"]

@@ -33,6 +33,27 @@ def test_look_alike_names_are_left_alone() -> None:
     assert [f for f in fixes(text) if f[0] != "Hamah"] == []
 
 
+def test_a_spelling_that_is_an_english_word_is_only_a_suggestion() -> None:
+    text = "Simeon spoke. Simeon left. Simeon returned. Simon stayed."
+    assert fixes(text) == [("Simon", "Simeon", False)]
+
+
+def test_short_names_and_case_alone_are_only_suggestions() -> None:
+    assert fixes("Paul wrote. Paul sent it. Pul read it.") == [("Pul", "Paul", False)]
+    assert fixes("Use NaN here. NaN is a value. Nan is not.") == [("Nan", "NaN", False)]
+
+
+def test_single_letters_are_not_names_to_respell() -> None:
+    assert fixes("Section C, C again, C once more and K.") == []
+
+
+def test_a_near_match_to_a_listed_name_needs_a_majority() -> None:
+    # Hezbullah is close to the listed Hezbollah but not listed itself: one against one is a tie.
+    assert fixes("Hezbollah fired. Hezbullah denied it.") == [("Hezbullah", "Hezbollah", False)]
+    assert fixes("Hezbollah fired. Hezbullah denied it. Hezbollah said.") == [
+        ("Hezbullah", "Hezbollah", True)]
+
+
 def test_dropping_the_article_is_not_a_respelling() -> None:
     assert fixes("Muqtada al-Sadr spoke. Sadr left. Al-Sadr returned.") == []
 
