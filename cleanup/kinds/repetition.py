@@ -32,9 +32,11 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """Only where a sentence is: its words are worked out again when it is compared, so that a
+    100 MB text does not keep all its words in memory."""
+
     start: int
     end: int
-    words: tuple[str, ...]
 
 
 class RepetitionCheck(Check):
@@ -55,22 +57,25 @@ class RepetitionCheck(Check):
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         # Sentences are compared only with earlier ones that share their first or last three
         # words, so a long document costs about as much as reading it once.
-        by_key: dict[tuple[str, ...], list[Sentence]] = {}
+        # Keys are hashes, not word tuples, for memory; a collision only adds a comparison.
+        by_key: dict[int, list[Sentence]] = {}
         for m in _SENTENCE.finditer(text):
             words = _words(m.group())
             if len(words) < self.min_words:
                 continue
-            sentence = Sentence(m.start(), m.end(), words)
-            keys = {("<",) + words[:3], (">",) + words[-3:]}
+            sentence = Sentence(m.start(), m.end())
+            keys = {hash(("<",) + words[:3]), hash((">",) + words[-3:])}
             earlier = {id(s): s for k in keys for s in by_key.get(k, [])}
-            if any(self._same(s, sentence) for s in earlier.values()):
+            joined = " ".join(words)
+            if any(self._same(text, s, joined) for s in earlier.values()):
                 yield self.finding(text, sentence.start, sentence.end, [""], safe=False)
                 continue  # the copy is not a model for later copies: the first one is
             for key in keys:
                 by_key.setdefault(key, []).append(sentence)
 
-    def _same(self, a: Sentence, b: Sentence) -> bool:
-        return fuzz.ratio(" ".join(a.words), " ".join(b.words)) >= self.similarity
+    def _same(self, text: str, earlier: Sentence, joined: str) -> bool:
+        earlier_joined = " ".join(_words(text[earlier.start:earlier.end]))
+        return fuzz.ratio(earlier_joined, joined) >= self.similarity
 
 
 def _words(sentence: str) -> tuple[str, ...]:
