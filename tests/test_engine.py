@@ -122,6 +122,33 @@ CONSISTENCY = """\
 """
 
 
+def test_safe_when_makes_a_fix_sure_only_on_the_matches_it_names(tmp_path: Path) -> None:
+    text = "it ended.The end came. Use asyncio.Lock here"
+    linter = linter_from(tmp_path, """\
+  - id: run-together
+    kind: pattern
+    category: punctuation_spacing
+    message: m
+    pattern: '(?<=[a-z])\\.(?<next>[A-Z][a-z]+)'
+    replace: '. \\g<next>'
+    safe_when: '\\.The'
+""")
+    findings = linter.check_text(text)
+    assert [(f.text, f.safe) for f in findings] == [(".The", True), (".Lock", False)]
+    assert fix(linter, Document.plain(text)).text == "it ended. The end came. Use asyncio.Lock here"
+
+
+def test_the_builtin_run_together_sentence_fix_is_sure_only_before_a_sentence_opener() -> None:
+    import cleanup
+
+    linter = cleanup.Linter.from_packs(cleanup.load_builtin_packs(),
+                                       select=["hygiene/missing-space-after-sentence"])
+    text = ("He left the city.However, talks went on. Use asyncio.Lock and "
+            "collections.abc.Set, typing.Union[X] or threading.Thread(x).")
+    assert [(f.text, f.safe) for f in linter.check_text(text)] == [
+        (".However", True), (".Lock", False)]
+
+
 def test_consistency_majority_wins_and_a_tie_goes_to_the_first_used(tmp_path: Path) -> None:
     linter = linter_from(tmp_path, CONSISTENCY)
     majority = linter.check_text("Taleghani. Talaqani. Taleghani.")
