@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -38,7 +39,14 @@ def one_line_error(result) -> str:
 
 def cleanup_process(*args: str, cwd: Path, env_extra: dict[str, str] | None = None,
                     **kwargs) -> subprocess.Popen:
-    """The real `cleanup` command in a child process (as a pre-commit hook runs it)."""
+    """The real `cleanup` command in a child process (as a pre-commit hook runs it), with
+    Ctrl-C at its default, as at a terminal: a suite started as a background job inherits an
+    ignored SIGINT, and a program that finds SIGINT ignored rightly keeps ignoring it."""
     env = {**os.environ, "NO_COLOR": "1", **(env_extra or {})}
     return subprocess.Popen([sys.executable, "-m", "cleanup", *args], cwd=cwd, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_default_sigint, **kwargs)
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
