@@ -72,8 +72,9 @@ class BalanceCheck(Check):
             i, ch = mark.start(), mark.group()
             if ch == '"' and self.straight:
                 # A straight quote closes whatever quotation is open (mixed styles pair up:
-                # a typing slip, not a missing mark), and opens one otherwise.
-                if stack and stack[-1][0] in ('"', "“"):
+                # a typing slip, not a missing mark), and opens one otherwise; after a space
+                # and before a word it opens one, nested or not (“The "$LANG" variable”).
+                if stack and stack[-1][0] in ('"', "“") and not _opens(body, i):
                     yield from _inner_space(body, stack.pop()[1], i)
                 else:
                     stack.append((ch, i))
@@ -119,14 +120,25 @@ def _space_before(body: str, i: int) -> int:
     return n
 
 
+def _opens(body: str, i: int) -> bool:
+    return (i == 0 or body[i - 1].isspace()) and i + 1 < len(body) and \
+        not body[i + 1].isspace()
+
+
 def _inner_space(body: str, opening: int, closing: int,
                  ) -> Iterator[tuple[int, int, str | None, str]]:
-    """A space just inside a quotation: after its opening or before its closing mark."""
+    """A space just inside a quotation: after its opening or before its closing mark.
+
+    Not when both ends have one ('"a" or "b"' read from the middle: the gap between two
+    quotations) or when the quotation holds no word (“> ”: a quoted symbol, space and all).
+    """
     inner = body[opening + 1:closing]
-    if body[opening] in "([{<" or not inner.strip():
+    if body[opening] in "([{<" or not any(c.isalnum() for c in inner):
         return
     lead = len(inner) - len(inner.lstrip(" "))
     trail = len(inner) - len(inner.rstrip(" "))
+    if lead and trail:
+        return
     if lead:
         yield opening, opening + 1 + lead, body[opening], "space after the opening quote"
     if trail:

@@ -44,3 +44,11 @@ def test_mixed_quote_styles_pair_up() -> None:
 
 def test_list_labels() -> None:
     assert problems("1) first item\na) second") == []
+
+
+def test_quoted_words_side_by_side_and_nested_quotes_have_no_inner_space() -> None:
+    for text in ('a builtin such as "[" or "test" may be used',
+                 'by turns: "Jack robbed a widow;" or, "Joe, mark him"',
+                 "See Section 1.5, “The \"$LANG\" variable”",
+                 "lines marked with “> ” by the poster"):
+        assert fixed(text) == text
