@@ -3,9 +3,10 @@
 The canonical spelling is, in order: the user's style list, the shipped gazetteer, the
 document's majority spelling, its first spelling. Rewriting a minority spelling is safe only
 when the cluster is unambiguous: the list spells it exactly or the canonical has a strict
-majority, and the spelling matches no other cluster's centre. Nor is it safe when the spelling
-is a word of English (Simon for Simeon), when only case or marks differ, or when the name is
-too short to tell (Pul for Paul): those are suggestions.
+majority in a text no longer than a long report, and the spelling matches no other cluster's
+centre. Nor is it safe when the spelling is a word of English (Simon for Simeon), when only
+case or marks differ, or when the name is too short to tell (Pul for Paul): those are
+suggestions.
 
 Mentions that only drop or add the article (Sudani/al-Sudani) are the same spelling.
 """
@@ -20,6 +21,10 @@ from cleanup.entities.english import all_english
 from cleanup.entities.gazetteer import Gazetteer, exact_form
 from cleanup.entities.match import ARTICLES, MatchConfig, name_key, names_match, tail
 from cleanup.entities.mentions import Mention, find_mentions
+
+
+# About 20,000 words: a long report. Beyond it, a book or a corpus in one file.
+MAJORITY_FIX_MAX_CHARS = 120_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +182,9 @@ def respellings(entities: DocumentEntities, anchored_only: bool = False) -> list
     by_spelling: dict[str, list[Mention]] = defaultdict(list)
     for m, spelling in zip(entities.mentions, entities.spellings):
         by_spelling[spelling].append(m)
+    # In a book-length text, look-alike names are as likely two people as one (Joiada and
+    # Jehoiada): there a majority alone makes a suggestion, not a fix.
+    majority_decides = len(entities.text) <= MAJORITY_FIX_MAX_CHARS
     out = []
     for cluster in entities.clusters:
         # A style list is enforced even on a document that uses one spelling throughout.
@@ -191,8 +199,8 @@ def respellings(entities: DocumentEntities, anchored_only: bool = False) -> list
                 continue
             chosen_by_list = bool(cluster.anchor) and not listed and (
                 variant.text in cluster.listed or cluster.anchor == "style")
-            safe = variant.text not in cluster.ambiguous and (
-                chosen_by_list or _strict_majority(cluster, canonical, top)) and \
+            safe = variant.text not in cluster.ambiguous and (chosen_by_list or (
+                majority_decides and _strict_majority(cluster, canonical, top))) and \
                 _clear_respelling(variant.text, canonical)
             for m in by_spelling[variant.text]:
                 replacement = _replacement(m, canonical)

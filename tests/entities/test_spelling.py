@@ -74,3 +74,11 @@ def test_the_check_reports_and_fixes_through_the_engine() -> None:
     assert finding.related == ((0, 15), (51, 66))
     assert cleanup.fix_text(text, linter).text == text.replace("Qassem Suleimani",
                                                                "Qasem Soleimani")
+
+
+def test_in_a_book_length_text_a_majority_only_suggests() -> None:
+    article = "Abu Fadak al-Mohammadawi spoke. Abu Fadak al-Mohamadawi left. " \
+              "Abu Fadak al-Mohammadawi returned. "
+    filler = "The talks went on for another day without any result. " * 2500  # ~140,000
+    assert fixes(article + filler) == [
+        ("Abu Fadak al-Mohamadawi", "Abu Fadak al-Mohammadawi", False)]
