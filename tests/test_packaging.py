@@ -21,7 +21,9 @@ def test_wheel_ships_the_builtin_packs_and_the_command(tmp_path: Path) -> None:
         zf.extractall(tmp_path / "site")
     shipped = {Path(n).name for n in names if n.startswith("cleanup/rules/")}
     in_repo = {p.name for p in (ROOT / "rules").glob("*.yaml")}
+    entity_data = {p.name for p in (ROOT / "rules" / "entities").iterdir() if p.is_file()}
     assert in_repo and in_repo <= shipped
+    assert {"english.txt", "places.tsv", "curated.yaml"} <= entity_data <= shipped
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "cleanup").rglob("*.py")}
     assert modules <= set(names), f"not in the wheel: {sorted(modules - set(names))}"
     assert "cleanup = cleanup.cli:main" in entry_points
