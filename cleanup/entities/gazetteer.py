@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-import yaml
 
 from cleanup.entities.english import all_english
 from cleanup.entities.keys import plain, word_key
@@ -118,9 +118,16 @@ def entries_from_clusters(data: Any, source: str) -> list[Entry]:
     return entries
 
 
+def _yaml() -> ModuleType:
+    import yaml  # only where YAML is read or written: a linter from the cache needs none
+
+    return yaml
+
+
 def load_style(path: str | Path) -> Gazetteer:
     """A user's style list (JSON or YAML)."""
     path = Path(path)
+    yaml = _yaml()
     try:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
@@ -134,7 +141,7 @@ def save_style(clusters: Iterable[Mapping[str, Any]], path: str | Path) -> None:
     path = Path(path)
     data = {"clusters": list(clusters)}
     text = (json.dumps(data, ensure_ascii=False, indent=1) + "\n" if path.suffix == ".json"
-            else yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+            else _yaml().safe_dump(data, allow_unicode=True, sort_keys=False))
     path.write_text(text, encoding="utf-8")
 
 
@@ -150,7 +157,7 @@ def _read_places(path: Path) -> list[Entry]:
 
 
 def _read_curated(path: Path) -> list[Entry]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _yaml().safe_load(path.read_text(encoding="utf-8")) or {}
     return [Entry(e["canonical"], e.get("type", ""),
                   tuple(dict.fromkeys([e["canonical"], *e.get("variants", [])])))
             for e in data.get("entries", [])]
@@ -160,7 +167,7 @@ def _read_curated(path: Path) -> list[Entry]:
 def curated_distinct_pairs(folder: Path | None = None) -> tuple[tuple[str, str], ...]:
     """Pairs the curated list says are different entities although they are spelled alike."""
     path = (folder or data_dir()) / "curated.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _yaml().safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple((a, b) for a, b in data.get("distinct", []))
 
 

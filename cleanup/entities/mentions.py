@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 # Lower-case words that belong inside a name.
 PARTICLES = frozenset({
@@ -118,6 +117,8 @@ class Wordlists:
 
 
 def read_wordlists(path: Path) -> Wordlists:
+    import yaml  # here: a linter from the cache holds its word lists and reads no YAML
+
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Wordlists(*(frozenset(w.lower() for w in data[k]) for k in
                        ("titles", "demonyms", "ordinary")))
