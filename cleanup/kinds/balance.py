@@ -7,7 +7,8 @@ Flags a closing mark with no opening one, an opening mark never closed, a closin
 written with the opening glyph at the end of a quotation ("… oil. “"), and a space just
 inside a quotation ("Forces. ”", "Flood "). A paragraph that ends inside a quotation is
 allowed when the next paragraph opens the quotation again: the convention for quotes that
-run over several paragraphs. Fixes are safe only where the pairing is certain.
+run over several paragraphs, and so is a quotation that closes a few paragraphs later (verse,
+speeches). Fixes are safe only where the pairing is certain.
 """
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
 
 # A ")" after a list label ("1)", "a)") at the start of a paragraph has no opener by design.
 _LABEL_MAX = 3
+# A quotation opened in one paragraph may close in a later one within this many lines (verse,
+# lists, several paragraphs of a speech): then neither mark is flagged.
+QUOTE_SPAN_LINES = 40
+_UNOPENED = "'{}' closes nothing"
+_UNCLOSED = "'{}' is never closed"
 
 
 class BalanceCheck(Check):
@@ -56,13 +62,27 @@ class BalanceCheck(Check):
             following[number] = nxt
             if lines[number].strip():
                 nxt = lines[number].lstrip()
+        found: list[tuple[int, int, str | None, str] | None] = []
+        # Quotations left open by an earlier paragraph: (index in found, closing mark, line).
+        open_quotes: list[tuple[int, str, int]] = []
         offset = 0
         for number, line in enumerate(lines):
             for start, end, replacement, problem in self._paragraph(line, following[number]):
-                yield self.finding(text, offset + start, offset + end,
-                                   [replacement] if replacement is not None else [],
-                                   message_vars={"problem": problem})
+                mark = line[start]
+                if problem == _UNOPENED.format(mark) and mark in self.closers:
+                    while open_quotes and number - open_quotes[-1][2] > QUOTE_SPAN_LINES:
+                        open_quotes.pop()
+                    if open_quotes and open_quotes[-1][1] == mark:
+                        found[open_quotes.pop()[0]] = None  # closes an earlier paragraph's
+                        continue
+                if problem == _UNCLOSED.format(mark) and mark in self.openers and \
+                        mark not in "([{<":
+                    open_quotes.append((len(found), self.openers[mark], number))
+                found.append((offset + start, offset + end, replacement, problem))
             offset += len(line)
+        for start, end, replacement, problem in filter(None, found):
+            yield self.finding(text, start, end, [replacement] if replacement is not None else [],
+                               message_vars={"problem": problem})
 
     def _paragraph(self, line: str, following: str,
                    ) -> Iterator[tuple[int, int, str | None, str]]:
@@ -92,12 +112,12 @@ class BalanceCheck(Check):
                         stack[-1][0] == '"' and opener not in "([{<")):
                     yield from _inner_space(body, stack.pop()[1], i)
                 elif not (ch == ")" and i <= _LABEL_MAX and body[:i].strip().isalnum()):
-                    yield i, i + 1, None, f"'{ch}' closes nothing"
+                    yield i, i + 1, None, _UNOPENED.format(ch)
         for opener, at in stack:
             is_quote = opener == '"' or opener not in "([{<"
             if is_quote and following[:1] in ('"', "“", "‘"):
                 continue  # a quotation that goes on in the next paragraph
-            yield at, at + 1, None, f"'{opener}' is never closed"
+            yield at, at + 1, None, _UNCLOSED.format(opener)
 
     def _wrong_way_closer(self, body: str, i: int, stack: list[tuple[str, int]]) -> bool:
         # An opening quote right after sentence punctuation can only close a quotation when

@@ -52,3 +52,12 @@ def test_quoted_words_side_by_side_and_nested_quotes_have_no_inner_space() -> No
                  "See Section 1.5, “The \"$LANG\" variable”",
                  "lines marked with “> ” by the poster"):
         assert fixed(text) == text
+
+
+def test_a_quotation_may_close_a_few_paragraphs_later() -> None:
+    verse = "He said, “Rise up,\n\nand by the arm of his strength,\n\nI will not forget you.”\n"
+    assert problems(verse) == []
+    far = "He said, “Rise up,\n" + "and so on.\n" * 45 + "I will not forget you.”\n"
+    assert problems(far) == ["'“' is never closed", "'”' closes nothing"]
+    backwards = "It ended.”\n\nHe said, “Rise up,\n"
+    assert problems(backwards) == ["'”' closes nothing", "'“' is never closed"]
