@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from cleanup.document import Document
 from cleanup.finding import Finding, Severity
+from cleanup.incremental import LineMemo
 from cleanup.kinds import KINDS
 from cleanup.kinds.base import Check
 from cleanup.pack import Pack, Rule, select_rules
@@ -28,6 +29,9 @@ class Linter:
         self.phrases = PhraseIndex()
         self.checks: list[Check] = [
             KINDS[rule.kind](rule, owner, self.phrases) for owner, rule in enumerate(self.rules)]
+        self._local = [check for check in self.checks if check.reads_lines_alone()]
+        self._local_owners = {check.owner for check in self._local}
+        self._memo = LineMemo()  # the last text's lines, for the next check
 
     @classmethod
     def from_packs(cls, packs: Iterable[Pack], select: Sequence[str] = (),
@@ -37,12 +41,25 @@ class Linter:
     def check(self, doc: Document) -> list[Finding]:
         text = doc.text
         hits = self.phrases.scan(text)
+        by_line = self._memo.recheck(self._local, text, hits)
+        local = self._local_owners
+        whole: dict[int, list[Finding]] | None = {}  # local checks' findings, to remember
         found: list[Finding] = []
         for check in self.checks:
             try:
-                found.extend(_capped(check.find_in(doc, hits.get(check.owner, ())), check.rule))
+                if by_line is not None and check.owner in local:
+                    findings = list(_capped(by_line[check.owner], check.rule))
+                else:
+                    findings = list(_capped(check.find_in(doc, hits.get(check.owner, ())),
+                                            check.rule))
+                    if check.owner in local and whole is not None:
+                        whole[check.owner] = findings
+                found.extend(findings)
             except TimeoutError:
                 found.append(_timeout_finding(check.rule, text))
+                whole = None  # a rule that gave up has no findings to remember
+        if by_line is None:
+            self._memo.remember(self._local, text, whole)
         located = [self._locate(doc, f) for f in _distinct(found)]
         located.sort(key=lambda f: (f.start, f.end, f.rule))
         return apply_suppressions(doc, located)

@@ -22,7 +22,7 @@ from cleanup.kinds import KINDS
 PACK_KEYS = {"id", "description", "language", "version", "url", "rules", "enabled"}
 RULE_KEYS = {
     "id", "kind", "category", "severity", "message", "explanation", "url", "safe",
-    "examples", "case",
+    "examples", "case", "scope",
 }
 CATEGORIES = (
     "literal_translation", "transliterated_name", "inconsistent_spelling", "fragment",
@@ -61,6 +61,9 @@ class Rule:
     url: str = ""
     safe: bool | None = None  # None: the kind decides (e.g. one replacement is safe)
     case_sensitive: bool | None = None  # None: literal phrases ignore case, regexes do not
+    # "line": its findings in a line depend on that line alone; "text": they may not; "": the
+    # engine decides from the rule's regular expressions (cleanup.incremental).
+    scope: str = ""
     examples: tuple[Example, ...] = ()
     source: str = ""
     line: int = 0
@@ -287,6 +290,11 @@ def _parse_rule(raw: Any, pack_id: str, source: str, line: int, warnings: list[s
         raise fail("'case' must be 'sensitive' or 'insensitive'")
     spec = {k: v for k, v in raw.items() if k not in RULE_KEYS}
     kind = KINDS.get(raw["kind"])
+    scope = raw.get("scope", "")
+    if scope not in ("", "line", "text"):
+        raise fail("'scope' must be 'line' or 'text'")
+    if scope == "line" and kind is not None and not kind.LOCAL:
+        raise fail(f"kind {raw['kind']!r} reads the whole text: 'scope: line' is not possible")
     if kind is not None:
         for key in spec:
             if key not in kind.KEYS:
@@ -304,6 +312,7 @@ def _parse_rule(raw: Any, pack_id: str, source: str, line: int, warnings: list[s
         url=str(raw.get("url", "")),
         safe=safe,
         case_sensitive=None if case is None else case == "sensitive",
+        scope=scope,
         examples=_parse_examples(raw.get("examples", []), fail),
         source=source,
         line=line,

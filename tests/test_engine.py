@@ -5,15 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from cleanup import Document, Linter, apply_edits, choose_edits, fix
+from linters import DOUBLED, linter_from
+
+from cleanup import Document, apply_edits, choose_edits, fix
 from cleanup.casing import match_case
-from cleanup.pack import load_pack
-
-
-def linter_from(tmp_path: Path, rules_yaml: str) -> Linter:
-    path = tmp_path / "p.yaml"
-    path.write_text("id: p\nrules:\n" + rules_yaml, encoding="utf-8")
-    return Linter(load_pack(path).rules)
 
 
 SWAP = """\
@@ -98,15 +93,7 @@ def test_overlapping_fixes_choose_the_leftmost_longest_deterministically(tmp_pat
 
 
 def test_fixes_that_enable_another_fix_converge(tmp_path: Path) -> None:
-    linter = linter_from(tmp_path, """\
-  - id: doubled
-    kind: pattern
-    category: duplicated_word
-    message: m
-    pattern: '\\b(\\w+) \\1\\b'
-    replace: '\\1'
-    safe: true
-""")
+    linter = linter_from(tmp_path, DOUBLED)
     result = fix(linter, Document.plain("it it it it was"))
     assert result.text == "it was"
     assert len(result.passes) >= 2

@@ -28,6 +28,11 @@ class Check:
     """A compiled rule. Subclasses declare their YAML keys and find matches in prose."""
 
     KEYS: ClassVar[Mapping[str, str]] = {}  # key → what it holds (for docs and validation)
+    # True when the findings in a line can depend on that line alone, so the engine may check
+    # a text line by line and keep what did not change (cleanup.incremental); each rule's own
+    # regular expressions must then not reach across a line break (`reads_lines_alone`), which
+    # a rule may also state with `scope: line` (or deny with `scope: text`).
+    LOCAL: ClassVar[bool] = False
 
     def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
         self.rule = rule
@@ -40,6 +45,16 @@ class Check:
 
     def find(self, text: str, hits: Hits) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def regexes(self) -> Iterable[regex.Pattern[str]]:
+        """The rule's own regular expressions."""
+        return ()
+
+    def reads_lines_alone(self) -> bool:
+        if not self.LOCAL or self.rule.scope == "text":
+            return False
+        return self.rule.scope == "line" or not any(
+            may_cross_lines(p.pattern) for p in self.regexes())
 
     def find_in(self, doc: Document, hits: Hits) -> Iterable[Finding]:
         """What the engine calls. Most kinds read the prose alone; a kind that compares each
@@ -116,6 +131,19 @@ def string_list(rule: Rule, key: str, *, required: bool = True) -> list[str]:
             isinstance(v, str) and v.strip() for v in value):
         raise rule.error(f"{key!r} must be a non-empty string or list of non-empty strings")
     return value
+
+
+# What in a pattern may match or look at a line break: white space, negated classes and
+# properties, code points, dot-all, control and catch-all properties. Over-cautious by design:
+# a pattern that has one is checked with the whole text, which is always right.
+_MAY_CROSS_LINES = regex.compile(
+    r"\\[nsrvfRWDXPxuUN]|\\0|\\[0-7]{3}|\[\^|\(\?[a-zA-Z]*s|\n"
+    r"|\\p\{(?i:c|cc|control|other|any|ascii|common|zyyy|white_?space|wspace|space"
+    r"|pattern_white_space|[^}]*[=:][^}]*)\}")
+
+
+def may_cross_lines(source: str) -> bool:
+    return _MAY_CROSS_LINES.search(source) is not None
 
 
 def regex_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:

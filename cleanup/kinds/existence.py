@@ -6,7 +6,7 @@ r"""`existence`: flag listed phrases or patterns; never an automatic fix.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from cleanup.finding import Finding
@@ -14,11 +14,14 @@ from cleanup.kinds.base import (
     Check, Hits, add_phrase, check_templates, compile_regex, regex_matches, string_list)
 
 if TYPE_CHECKING:
+    import regex
+
     from cleanup.pack import Rule
     from cleanup.phrases import PhraseIndex
 
 
 class ExistenceCheck(Check):
+    LOCAL = True
     KEYS = {
         "tokens": "literal phrases to flag",
         "patterns": "regular expressions to flag",
@@ -39,6 +42,9 @@ class ExistenceCheck(Check):
             check_templates(rule, pattern, self.suggest, "suggest")
         for entry, token in enumerate(tokens):
             add_phrase(rule, phrases, owner, entry, token)
+
+    def regexes(self) -> Iterable[regex.Pattern[str]]:
+        return self.patterns
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         for start, end, _ in hits:

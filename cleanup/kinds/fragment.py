@@ -51,6 +51,7 @@ class Sentence:
 
 
 class FragmentCheck(Check):
+    LOCAL = True
     KEYS = {
         "checks": f"which shapes to flag: {', '.join(CHECKS)} (default: all)",
         "max_words": "longest verbless sentence that is flagged (default 12)",

@@ -41,6 +41,7 @@ Change = tuple[int, int, int, int]  # (start, end) in the line, (start, end) in 
 
 
 class MojibakeCheck(Check):
+    LOCAL = True
     KEYS = {
         "safe_when_clean": "true (default): the fix is safe when ftfy's result is not garbled",
     }

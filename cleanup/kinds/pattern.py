@@ -9,7 +9,7 @@ stop run into "The" is surely two sentences; run into "Lock" it may be code (asy
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from cleanup.finding import Finding
@@ -17,11 +17,14 @@ from cleanup.kinds.base import REGEX_TIMEOUT_S, Check, Hits, check_templates, co
     regex_matches
 
 if TYPE_CHECKING:
+    import regex
+
     from cleanup.pack import Rule
     from cleanup.phrases import PhraseIndex
 
 
 class PatternCheck(Check):
+    LOCAL = True
     KEYS = {
         "pattern": "regular expression (the `regex` module's VERSION1 syntax)",
         "replace": "replacement template, or a list of suggested templates; '' deletes",
@@ -39,6 +42,9 @@ class PatternCheck(Check):
         check_templates(rule, self.pattern, self.templates, "replace")
         self.safe_when = (compile_regex(rule, rule.spec["safe_when"], "safe_when")
                           if "safe_when" in rule.spec else None)
+
+    def regexes(self) -> Iterable[regex.Pattern[str]]:
+        return (self.pattern,)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         for m in regex_matches(self.pattern, text):

@@ -9,7 +9,7 @@ r"""`script`: characters that do not belong in English text.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import regex
@@ -26,6 +26,7 @@ _SCRIPT_NAME = regex.compile(r"[A-Za-z][A-Za-z_ ]{0,40}")
 
 
 class ScriptCheck(Check):
+    LOCAL = True
     KEYS = {
         "scripts": "Unicode script names (Arabic, Hebrew, Cyrillic, …): runs are flagged",
         "characters": "mapping: character → replacement ('' deletes, null flags only)",
@@ -65,6 +66,9 @@ class ScriptCheck(Check):
             # Replacement runs are the same character class: a flag-only character must not
             # ride along with fixable ones in one finding.
             self.skip_ascii = all(not c.isascii() for c in characters)
+
+    def regexes(self) -> Iterable[regex.Pattern[str]]:
+        return (self.pattern,)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         matches = self._matches_outside_ascii(text) if self.skip_ascii else (

@@ -7,7 +7,7 @@ r"""`substitution`: listed phrases (or regexes) and what to write instead.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from cleanup.casing import match_case
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 class SubstitutionCheck(Check):
+    LOCAL = True
     KEYS = {
         "swap": "mapping: phrase → replacement, or → list of suggested replacements",
         "regex": "true when the swap keys are regular expressions (values are templates)",
@@ -47,6 +48,9 @@ class SubstitutionCheck(Check):
         else:
             for entry, (phrase, _) in enumerate(self.entries):
                 add_phrase(rule, phrases, owner, entry, phrase)
+
+    def regexes(self) -> Iterable[regex.Pattern[str]]:
+        return self.patterns
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         if self.patterns:

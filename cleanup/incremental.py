@@ -1,0 +1,130 @@
+"""Re-checking a text after an edit: lines that did not change keep their findings.
+
+An editor re-checks on every change, and `fix` re-checks what it fixed; most lines are the
+same as in the last check. The checks whose findings in a line depend on that line alone
+(`Check.reads_lines_alone`: patterns and phrases that never reach across a line break,
+fragments, mojibake…) are then run only on the new lines. The memo holds the last text's
+lines, so it never grows.
+
+Whole-text checking stays the reference: it fills the memo, and a text that is mostly new (a
+different file) or large is checked whole, which costs fewer calls than line by line.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+
+from cleanup.finding import Finding
+from cleanup.kinds.base import Check
+
+# Up to this size a text is remembered line by line (an editor's document, an article).
+MAX_CHARS = 64_000
+
+Hits = Mapping[int, Sequence[tuple[int, int, int]]]
+# A line's findings, by the position of the check in the list of local checks; a check
+# without findings in the line has no entry.
+Entry = dict[int, tuple[Finding, ...]]
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """Spans that cover the text: each a line with its line feed (only a line feed ends a line
+    here: a regex's `.` stops at it and nowhere else)."""
+    spans = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        spans.append((start, end))
+        start = end
+    return spans or [(0, 0)]
+
+
+class LineMemo:
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+
+    def recheck(self, checks: Sequence[Check], text: str,
+                hits: Hits) -> dict[int, list[Finding]] | None:
+        """Each local check's findings (by owner), with the unchanged lines taken from the
+        memo; None when the text should be checked whole (then `remember` its findings)."""
+        if not self.entries or len(text) > MAX_CHARS:
+            return None
+        spans = lines(text)
+        texts = [text[a:b] for a, b in spans]
+        if 2 * sum(t in self.entries for t in texts) < len(texts) or not _inside(
+                checks, hits, spans):
+            return None
+        entries: dict[str, Entry] = {}
+        placed = []
+        try:
+            for (start, end), line in zip(spans, texts):
+                entry = self.entries.get(line)
+                if entry is None:
+                    entry = entries.get(line)  # the same line earlier in this text
+                if entry is None:
+                    entry = _check_line(checks, line, start, end, hits)
+                entries[line] = entry
+                placed.append((start, entry))
+        except TimeoutError:
+            return None  # checked whole, the rule that gave up is reported as usual
+        self.entries = entries
+        found: dict[int, list[Finding]] = {check.owner: [] for check in checks}
+        for start, entry in placed:  # most lines have no findings: an empty entry
+            for i, line_findings in entry.items():
+                found[checks[i].owner].extend(_moved(f, start) for f in line_findings)
+        return found
+
+    def remember(self, checks: Sequence[Check], text: str,
+                 findings: Mapping[int, Sequence[Finding]] | None) -> None:
+        """Keep the findings of a whole-text check line by line, for the next check (None: a
+        check gave up, so there is nothing sure to keep)."""
+        self.entries = {}
+        if findings is None or len(text) > MAX_CHARS:
+            return
+        spans = lines(text)
+        starts = [a for a, _ in spans]
+        entries: list[dict[int, list[Finding]]] = [{} for _ in spans]
+        for i, check in enumerate(checks):
+            for f in findings.get(check.owner, ()):
+                at = bisect_right(starts, f.start) - 1
+                start, end = spans[at]
+                if f.rule != check.rule.id or f.end > end:
+                    return  # a finding the line alone would not give: remember nothing
+                entries[at].setdefault(i, []).append(_moved(f, -start))
+        self.entries = {text[a:b]: {i: tuple(fs) for i, fs in entry.items()}
+                        for (a, b), entry in zip(spans, entries)}
+
+
+def _check_line(checks: Sequence[Check], line: str, start: int, end: int, hits: Hits) -> Entry:
+    entry: Entry = {}
+    for i, check in enumerate(checks):
+        found = tuple(check.find(line, _hits_within(hits.get(check.owner, ()), start, end)))
+        if found:
+            entry[i] = found
+    return entry
+
+
+def _hits_within(hits: Sequence[tuple[int, int, int]], start: int,
+                 end: int) -> list[tuple[int, int, int]]:
+    first = bisect_left(hits, (start,))
+    last = bisect_left(hits, (end,))
+    return [(s - start, e - start, entry) for s, e, entry in hits[first:last]]
+
+
+def _inside(checks: Sequence[Check], hits: Hits, spans: list[tuple[int, int]]) -> bool:
+    """No phrase hit of a local check runs from one line into the next."""
+    ends = [b for _, b in spans]
+    starts = [a for a, _ in spans]
+    for check in checks:
+        for start, end, _ in hits.get(check.owner, ()):
+            if end > ends[bisect_right(starts, start) - 1]:
+                return False
+    return True
+
+
+def _moved(finding: Finding, by: int) -> Finding:
+    if not by:
+        return finding
+    return replace(finding, start=finding.start + by, end=finding.end + by,
+                   related=tuple((a + by, b + by) for a, b in finding.related))

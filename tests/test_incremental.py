@@ -1,0 +1,67 @@
+"""Re-checking after an edit: unchanged lines keep their findings (issue 5: editors)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from linters import DOUBLED, linter_from
+
+import cleanup
+
+SEED = Path(__file__).parent.parent / "seeds" / "000_8a7ac62440e69e8e.txt"
+
+
+def test_a_recheck_after_edits_finds_what_a_fresh_linter_finds() -> None:
+    editor = cleanup.default_linter()  # kept, as an editor keeps it
+    text = SEED.read_text(encoding="utf-8")
+    editor.check_text(text)
+    lines = text.split("\n")
+    edits = [
+        lines[0] + " It was was late.",  # a finding added in the first line
+        lines[1].replace("Rashatoudi", "RT"),  # one removed
+        "Fighting near Lebanon.A ceasefire began , officials said.",  # a new line
+    ]
+    for i, new in enumerate(edits):
+        changed = list(lines)
+        changed[min(i, len(changed) - 1)] = new
+        edited = "\n".join(changed)
+        assert editor.check_text(edited) == cleanup.default_linter().check_text(edited)
+    assert editor.check_text(text) == cleanup.default_linter().check_text(text)
+
+
+def test_only_the_edited_line_is_read_again(tmp_path: Path) -> None:
+    linter = linter_from(tmp_path, DOUBLED)
+    [check] = linter.checks
+    read: list[str] = []
+    find = check.find
+    check.find = lambda text, hits: read.append(text) or find(text, hits)  # type: ignore
+    first = "One one line.\nA second second one.\n\nA third.\n"
+    linter.check_text(first)
+    assert read == [first]  # a new text is checked whole
+    second = first.replace("A third.", "A third third.")
+    findings = linter.check_text(second)
+    assert read[1:] == ["A third third.\n"]
+    assert [f.text for f in findings] == ["second second", "third third"]
+
+
+def test_a_rule_that_reaches_across_lines_is_checked_whole(tmp_path: Path) -> None:
+    rules = """\
+  - id: broken
+    kind: pattern
+    category: punctuation_spacing
+    message: a sentence broken over two lines
+    pattern: '\\p{Ll}\\n\\p{Ll}'
+  - id: stated
+    kind: pattern
+    category: punctuation_spacing
+    message: m
+    pattern: 'x\\s'
+    scope: line
+"""
+    broken, stated = linter_from(tmp_path, rules).checks
+    assert not broken.reads_lines_alone()  # its pattern can match a line feed
+    assert stated.reads_lines_alone()  # the rule says so
+    linter = linter_from(tmp_path, rules)
+    linter.check_text("It went\non. Then\nit stopped.\n")
+    edited = "It went\non. Then\nit stopped again.\n"
+    assert [f.text for f in linter.check_text(edited) if f.rule == "p/broken"] == [
+        "t\no", "n\ni"]
