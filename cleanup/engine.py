@@ -59,7 +59,7 @@ class Linter:
                 found.append(_timeout_finding(check.rule, text))
                 whole = None  # a rule that gave up has no findings to remember
         if by_line is None:
-            self._memo.remember(self._local, text, whole)
+            self._memo.remember(text, whole)
         located = [self._locate(doc, f) for f in _distinct(found)]
         located.sort(key=lambda f: (f.start, f.end, f.rule))
         return apply_suppressions(doc, located)

@@ -43,15 +43,25 @@ def lines(text: str) -> list[tuple[int, int]]:
 class LineMemo:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
+        # The last whole-text check, kept as it came: sorted into lines only when the next
+        # text turns out to share most of its lines (a stream of different files never is).
+        self.last: tuple[str, Mapping[int, Sequence[Finding]]] | None = None
 
     def recheck(self, checks: Sequence[Check], text: str,
                 hits: Hits) -> dict[int, list[Finding]] | None:
         """Each local check's findings (by owner), with the unchanged lines taken from the
         memo; None when the text should be checked whole (then `remember` its findings)."""
-        if not self.entries or len(text) > MAX_CHARS:
+        if len(text) > MAX_CHARS or (not self.entries and self.last is None):
             return None
         spans = lines(text)
         texts = [text[a:b] for a, b in spans]
+        if self.last is not None:
+            last_text = self.last[0]
+            known = {last_text[a:b] for a, b in lines(last_text)}
+            if 2 * sum(t in known for t in texts) < len(texts):
+                return None
+            self.entries = _by_line(checks, *self.last)
+            self.last = None
         if 2 * sum(t in self.entries for t in texts) < len(texts) or not _inside(
                 checks, hits, spans):
             return None
@@ -75,25 +85,28 @@ class LineMemo:
                 found[checks[i].owner].extend(_moved(f, start) for f in line_findings)
         return found
 
-    def remember(self, checks: Sequence[Check], text: str,
-                 findings: Mapping[int, Sequence[Finding]] | None) -> None:
-        """Keep the findings of a whole-text check line by line, for the next check (None: a
-        check gave up, so there is nothing sure to keep)."""
+    def remember(self, text: str, findings: Mapping[int, Sequence[Finding]] | None) -> None:
+        """Keep the findings of a whole-text check, for the next check (None: a check gave
+        up, so there is nothing sure to keep)."""
         self.entries = {}
-        if findings is None or len(text) > MAX_CHARS:
-            return
-        spans = lines(text)
-        starts = [a for a, _ in spans]
-        entries: list[dict[int, list[Finding]]] = [{} for _ in spans]
-        for i, check in enumerate(checks):
-            for f in findings.get(check.owner, ()):
-                at = bisect_right(starts, f.start) - 1
-                start, end = spans[at]
-                if f.rule != check.rule.id or f.end > end:
-                    return  # a finding the line alone would not give: remember nothing
-                entries[at].setdefault(i, []).append(_moved(f, -start))
-        self.entries = {text[a:b]: {i: tuple(fs) for i, fs in entry.items()}
-                        for (a, b), entry in zip(spans, entries)}
+        self.last = None if findings is None or len(text) > MAX_CHARS else (text, findings)
+
+
+def _by_line(checks: Sequence[Check], text: str,
+             findings: Mapping[int, Sequence[Finding]]) -> dict[str, Entry]:
+    """The findings of a whole-text check, line by line; none if one runs past its line."""
+    spans = lines(text)
+    starts = [a for a, _ in spans]
+    entries: list[dict[int, list[Finding]]] = [{} for _ in spans]
+    for i, check in enumerate(checks):
+        for f in findings.get(check.owner, ()):
+            at = bisect_right(starts, f.start) - 1
+            start, end = spans[at]
+            if f.rule != check.rule.id or f.end > end:
+                return {}  # a finding the line alone would not give: keep nothing
+            entries[at].setdefault(i, []).append(_moved(f, -start))
+    return {text[a:b]: {i: tuple(fs) for i, fs in entry.items()}
+            for (a, b), entry in zip(spans, entries)}
 
 
 def _check_line(checks: Sequence[Check], line: str, start: int, end: int, hits: Hits) -> Entry:
