@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from cleanup import incremental
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check, Hits
 
@@ -139,6 +140,12 @@ def words_of(run: Sequence[Token], known: dict[str, Word]) -> list[Word]:
     return words
 
 
+# A line's matches: (start, end, entry) of misspelt names, the entries named in the line,
+# and the surnames standing alone, which the whole text decides on.
+LineMatches = tuple[tuple[tuple[int, int, int], ...], frozenset[int],
+                    tuple[tuple[Token, list[int]], ...]]
+
+
 class SoundalikeCheck(Check):
     KEYS = {
         "names": "known names: a name, or a list of its canonical and accepted spellings",
@@ -153,6 +160,7 @@ class SoundalikeCheck(Check):
             raise rule.error("'names' must be a non-empty list of names or lists of spellings")
         self.max_distance = _int_key(rule, "max_distance", 2)
         self.min_skeleton = _int_key(rule, "min_skeleton", 3)
+        self._lines: dict[str, LineMatches] = {}  # the last text's, by line
         self.entries: list[Entry] = []
         self.index: dict[tuple[str, ...], list[int]] = {}
         self.surnames: dict[str, list[int]] = {}
@@ -180,28 +188,29 @@ class SoundalikeCheck(Check):
             self.surnames.setdefault(key[-1], []).append(number)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        # A run of name words never crosses a line break, so each line's matches are its
+        # own: they are kept per line for the next check of an edited text (as the engine
+        # keeps the line-local rules', see cleanup.incremental). Which surnames alone are
+        # flagged depends on the whole text, and is worked out after.
+        remember = len(text) <= incremental.MAX_CHARS
+        memo: dict[str, LineMatches] = {}
         seen: set[int] = set()  # entries the document names in full, right or wrong
         surname_candidates: list[tuple[Token, list[int]]] = []
-        known: dict[str, Word] = {}
-        for run in name_runs(text):
-            taken = 0  # tokens of the run already explained by a longer match
-            words = words_of(run, known)
-            alone = _alone(run)
-            for i in range(len(run)):
-                if i < taken or _is_particle(run[i].text):
-                    continue
-                match = self._longest_match(text, run, words, i)
-                if match is None:
-                    if alone:
-                        entries = self.surnames.get(words[i].skeleton, [])
-                        if entries:
-                            surname_candidates.append((run[i], entries))
-                    continue
-                end, number, exact = match
-                seen.add(number)
-                taken = end
-                if not exact:
-                    yield self._finding(text, run[i].start, run[end - 1].end, number)
+        known: dict[str, Word] = {}  # names recur: each written word is worked out once
+        for start, end in incremental.lines(text):
+            line = text[start:end]
+            matches = (self._lines.get(line) or memo.get(line)) if remember else None
+            if matches is None:
+                matches = self._line_matches(line, known)
+            if remember:
+                memo[line] = matches
+            flagged, named, candidates = matches
+            seen.update(named)
+            surname_candidates += [(Token(t.start + start, t.end + start, t.text), entries)
+                                   for t, entries in candidates]
+            for first, last, number in flagged:
+                yield self._finding(text, first + start, last + start, number)
+        self._lines = memo
         for token, entries in surname_candidates:
             for number in entries:
                 entry = self.entries[number]
@@ -211,6 +220,31 @@ class SoundalikeCheck(Check):
                     yield self._finding(text, token.start, token.end, number,
                                         entry.canonical.split()[-1])
                     break
+
+    def _line_matches(self, line: str, known: dict[str, Word]) -> LineMatches:
+        flagged: list[tuple[int, int, int]] = []
+        named: set[int] = set()
+        candidates: list[tuple[Token, list[int]]] = []
+        for run in name_runs(line):
+            taken = 0  # tokens of the run already explained by a longer match
+            words = words_of(run, known)
+            alone = _alone(run)
+            for i in range(len(run)):
+                if i < taken or _is_particle(run[i].text):
+                    continue
+                match = self._longest_match(line, run, words, i)
+                if match is None:
+                    if alone:
+                        entries = self.surnames.get(words[i].skeleton, [])
+                        if entries:
+                            candidates.append((run[i], entries))
+                    continue
+                end, number, exact = match
+                named.add(number)
+                taken = end
+                if not exact:
+                    flagged.append((run[i].start, run[end - 1].end, number))
+        return tuple(flagged), frozenset(named), tuple(candidates)
 
     def _longest_match(self, text: str, run: Sequence[Token], run_words: Sequence[Word], i: int,
                        ) -> tuple[int, int, bool] | None:

@@ -8,10 +8,13 @@ from cleanup.finding import Finding
 from cleanup.pack import _parse_rule
 
 
-def rule_findings(spec: dict[str, Any], text: str) -> list[Finding]:
+def rule_linter(spec: dict[str, Any]) -> Linter:
     raw = {"id": "rule", "category": "other", "message": "{match}", **spec}
-    rule = _parse_rule(raw, "test", "<test>", 1, [])
-    return Linter([rule]).check_text(text)
+    return Linter([_parse_rule(raw, "test", "<test>", 1, [])])
+
+
+def rule_findings(spec: dict[str, Any], text: str) -> list[Finding]:
+    return rule_linter(spec).check_text(text)
 
 
 def texts(spec: dict[str, Any], text: str) -> list[str]:

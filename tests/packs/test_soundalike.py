@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from cleanup.kinds.soundalike import skeleton, spelling
-from packs_helpers import rule_findings, texts
+from packs_helpers import rule_findings, rule_linter, texts
 
 SPEC = {"kind": "soundalike", "names": [
     "Antony Blinken", "Kiryat Shmona", ["Hossein Amir-Abdollahian", "Hossein Amirabdollahian"],
@@ -53,3 +53,13 @@ def test_names_deep_in_a_long_text_are_found_as_at_its_start() -> None:
     filler = "The talks went on for hours and nobody left the room. " * 2000
     text = "Antony Blinkan flew in. " + filler + "(Safad was quiet.) South of Safad, Blinkan asks."
     assert texts(SPEC, text) == ["Antony Blinkan", "Safad", "Blinkan"]
+
+
+def test_an_edit_elsewhere_decides_again_on_a_surname_alone() -> None:
+    editor = rule_linter(SPEC)  # kept between checks, as an editor keeps it
+    first = "Antony Blinkan landed.\nThen what?\nBlinkan asks.\n"
+    assert [f.text for f in editor.check_text(first)] == ["Antony Blinkan", "Blinkan"]
+    # The line that names him in full changes; the surname's own line does not.
+    second = first.replace("Antony Blinkan landed.", "The plane landed.")
+    assert [f.text for f in editor.check_text(second)] == []
+    assert [f.text for f in editor.check_text(first)] == ["Antony Blinkan", "Blinkan"]
