@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import cleanup
-from cleanup import Document, Linter, apply_edits, choose_edits, fix
+from cleanup import Document, Linter, apply_edits, choose_edits, fix, incremental
 from cleanup.errors import InputError, PackError
 from cleanup.files import iter_files
 from cleanup.formats import reader_for
@@ -173,6 +173,31 @@ def test_generated_packs_keep_offsets_and_spans(tmp_path_factory, pack: dict, te
 @given(packs(), WORDS)
 def test_generated_packs_fix_is_idempotent(tmp_path_factory, pack: dict, text: str) -> None:
     _assert_fix_converges(text, _linter(tmp_path_factory.mktemp("pack"), pack))
+
+
+def _whole_text_findings(linter: Linter, text: str) -> list:
+    """The reference: every rule reads the whole text (no line memo)."""
+    memo_limit = incremental.MAX_CHARS
+    incremental.MAX_CHARS = -1
+    try:
+        return linter.check_text(text)
+    finally:
+        incremental.MAX_CHARS = memo_limit
+
+
+@PROPERTY
+@given(st.lists(TEXT, min_size=2, max_size=8), st.data())
+def test_a_kept_linter_rechecks_an_edit_as_a_whole_text_check_would(
+        tmp_path_factory, lines: list[str], data: st.DataObject) -> None:
+    # An editor keeps the linter: unchanged lines come from the memo of the last check.
+    text = "\n".join(lines)
+    at = data.draw(st.integers(0, len(lines) - 1))
+    edited = "\n".join([*lines[:at], data.draw(TEXT), *lines[at + 1:]])
+    generated = _linter(tmp_path_factory.mktemp("pack"), data.draw(packs()))
+    for linter in (builtin(), generated):
+        expected = _whole_text_findings(linter, edited), _whole_text_findings(linter, text)
+        linter.check_text(text)
+        assert (linter.check_text(edited), linter.check_text(text)) == expected
 
 
 BOMS = st.sampled_from([
