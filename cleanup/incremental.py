@@ -15,7 +15,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check
 

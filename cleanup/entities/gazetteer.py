@@ -19,7 +19,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-
 from cleanup.entities.english import all_english
 from cleanup.entities.keys import plain, word_key
 from cleanup.entities.match import ARTICLES, MatchConfig, name_key, names_match

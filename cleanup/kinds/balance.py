@@ -13,7 +13,7 @@ speeches). Fixes are safe only where the pairing is certain.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -29,8 +29,14 @@ _LABEL_MAX = 3
 # A quotation opened in one paragraph may close in a later one within this many lines (verse,
 # lists, several paragraphs of a speech): then neither mark is flagged.
 QUOTE_SPAN_LINES = 40
-_UNOPENED = "'{}' closes nothing"
-_UNCLOSED = "'{}' is never closed"
+
+
+class Problem(NamedTuple):
+    start: int  # in the paragraph
+    end: int
+    replacement: str | None
+    message: str
+    unpaired: str = ""  # "open": a mark never closed; "close": one that closes nothing
 
 
 class BalanceCheck(Check):
@@ -62,30 +68,30 @@ class BalanceCheck(Check):
             following[number] = nxt
             if lines[number].strip():
                 nxt = lines[number].lstrip()
-        found: list[tuple[int, int, str | None, str] | None] = []
+        found: list[Problem | None] = []  # in text offsets
         # Quotations left open by an earlier paragraph: (index in found, closing mark, line).
         open_quotes: list[tuple[int, str, int]] = []
         offset = 0
         for number, line in enumerate(lines):
-            for start, end, replacement, problem in self._paragraph(line, following[number]):
-                mark = line[start]
-                if problem == _UNOPENED.format(mark) and mark in self.closers:
+            for problem in self._paragraph(line, following[number]):
+                mark = line[problem.start]
+                if problem.unpaired == "close" and mark in self.closers:
                     while open_quotes and number - open_quotes[-1][2] > QUOTE_SPAN_LINES:
                         open_quotes.pop()
                     if open_quotes and open_quotes[-1][1] == mark:
                         found[open_quotes.pop()[0]] = None  # closes an earlier paragraph's
                         continue
-                if problem == _UNCLOSED.format(mark) and mark in self.openers and \
-                        mark not in "([{<":
+                if problem.unpaired == "open" and mark in self.openers and mark not in "([{<":
                     open_quotes.append((len(found), self.openers[mark], number))
-                found.append((offset + start, offset + end, replacement, problem))
+                found.append(problem._replace(start=offset + problem.start,
+                                              end=offset + problem.end))
             offset += len(line)
-        for start, end, replacement, problem in filter(None, found):
-            yield self.finding(text, start, end, [replacement] if replacement is not None else [],
-                               message_vars={"problem": problem})
+        for problem in filter(None, found):
+            yield self.finding(text, problem.start, problem.end,
+                               [] if problem.replacement is None else [problem.replacement],
+                               message_vars={"problem": problem.message})
 
-    def _paragraph(self, line: str, following: str,
-                   ) -> Iterator[tuple[int, int, str | None, str]]:
+    def _paragraph(self, line: str, following: str) -> Iterator[Problem]:
         body = line.rstrip("\r\n")
         stack: list[tuple[str, int]] = []
         for mark in self.marks.finditer(body):
@@ -102,8 +108,8 @@ class BalanceCheck(Check):
                 if ch not in "([{<" and self._wrong_way_closer(body, i, stack):
                     if stack and stack[-1][0] == ch:
                         stack.pop()
-                    yield (i - _space_before(body, i), i + 1, self.openers[ch],
-                           "closing quote written as an opening one")
+                    yield Problem(i - _space_before(body, i), i + 1, self.openers[ch],
+                                  "closing quote written as an opening one")
                     continue
                 stack.append((ch, i))
             elif ch in self.closers:
@@ -112,12 +118,12 @@ class BalanceCheck(Check):
                         stack[-1][0] == '"' and opener not in "([{<")):
                     yield from _inner_space(body, stack.pop()[1], i)
                 elif not (ch == ")" and i <= _LABEL_MAX and body[:i].strip().isalnum()):
-                    yield i, i + 1, None, _UNOPENED.format(ch)
+                    yield Problem(i, i + 1, None, f"'{ch}' closes nothing", "close")
         for opener, at in stack:
             is_quote = opener == '"' or opener not in "([{<"
             if is_quote and following[:1] in ('"', "“", "‘"):
                 continue  # a quotation that goes on in the next paragraph
-            yield at, at + 1, None, _UNCLOSED.format(opener)
+            yield Problem(at, at + 1, None, f"'{opener}' is never closed", "open")
 
     def _wrong_way_closer(self, body: str, i: int, stack: list[tuple[str, int]]) -> bool:
         # An opening quote right after sentence punctuation can only close a quotation when
@@ -145,8 +151,7 @@ def _opens(body: str, i: int) -> bool:
         not body[i + 1].isspace()
 
 
-def _inner_space(body: str, opening: int, closing: int,
-                 ) -> Iterator[tuple[int, int, str | None, str]]:
+def _inner_space(body: str, opening: int, closing: int) -> Iterator[Problem]:
     """A space just inside a quotation: after its opening or before its closing mark.
 
     Not when both ends have one ('"a" or "b"' read from the middle: the gap between two
@@ -160,6 +165,7 @@ def _inner_space(body: str, opening: int, closing: int,
     if lead and trail:
         return
     if lead:
-        yield opening, opening + 1 + lead, body[opening], "space after the opening quote"
+        yield Problem(opening, opening + 1 + lead, body[opening], "space after the opening quote")
     if trail:
-        yield closing - trail, closing + 1, body[closing], "space before the closing quote"
+        yield Problem(closing - trail, closing + 1, body[closing],
+                      "space before the closing quote")
