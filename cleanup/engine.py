@@ -1,8 +1,11 @@
 """The linter: compiled rules run over a document and give findings in file positions."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+
+import regex
 
 from cleanup.document import Document
 from cleanup.finding import Finding, Severity
@@ -19,6 +22,14 @@ TOO_MANY_RULE = "cleanup/too-many-findings"
 # findings of a 1 MB file: 80 s and 3 GB (now 8 s, 250 MB). Past this many findings in one
 # document a rule is stopped; a fix still applies up to this many per rule on every pass.
 MAX_FINDINGS_PER_RULE = 50_000
+# A plain text longer than this is checked in sections of about this size, each cut after a
+# blank line (or, in a text without one, after a line break). The rules that compare across a
+# text (entity spellings, repeated sentences, acronyms, quotes) then compare within a section,
+# which is already far longer than an article, and a 100 MB corpus file costs the memory of
+# one section instead of growing without bound (issue 5).
+SECTION_CHARS = 1 << 20
+_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
+_LINE_END = regex.compile(r"\n|\r(?!\n)")
 
 
 class Linter:
@@ -38,13 +49,25 @@ class Linter:
                    ignore: Sequence[str] = ()) -> Linter:
         return cls(select_rules(packs, select, ignore))
 
-    def check(self, doc: Document) -> list[Finding]:
+    def check(self, doc: Document, jobs: int = 1) -> list[Finding]:
+        """The findings of `doc`, in file positions. A long plain text is checked section by
+        section, in up to `jobs` processes; the findings do not depend on `jobs`."""
+        if doc.segments is None and len(doc.text) > SECTION_CHARS:
+            located = self._check_sections(doc, jobs)
+        else:
+            found = [f for findings in self._find(doc).values() for f in findings]
+            located = [self._locate(doc, f) for f in _distinct(found)]
+        located.sort(key=lambda f: (f.start, f.end, f.rule))
+        return apply_suppressions(doc, located)
+
+    def _find(self, doc: Document, remember: bool = True) -> dict[int, list[Finding]]:
+        """Each check's findings (owner → findings, in prose offsets), each list capped."""
         text = doc.text
         hits = self.phrases.scan(text)
-        by_line = self._memo.recheck(self._local, text, hits)
+        by_line = self._memo.recheck(self._local, text, hits) if remember else None
         local = self._local_owners
         whole: dict[int, list[Finding]] | None = {}  # local checks' findings, to remember
-        found: list[Finding] = []
+        found: dict[int, list[Finding]] = {}
         for check in self.checks:
             try:
                 if by_line is not None and check.owner in local:
@@ -54,15 +77,37 @@ class Linter:
                                             check.rule))
                     if check.owner in local and whole is not None:
                         whole[check.owner] = findings
-                found.extend(findings)
+                found[check.owner] = findings
             except TimeoutError:
-                found.append(_timeout_finding(check.rule, text))
+                found[check.owner] = [_timeout_finding(check.rule)]
                 whole = None  # a rule that gave up has no findings to remember
-        if by_line is None:
+        if by_line is None and remember:
             self._memo.remember(text, whole)
-        located = [self._locate(doc, f) for f in _distinct(found)]
-        located.sort(key=lambda f: (f.start, f.end, f.rule))
-        return apply_suppressions(doc, located)
+        return found
+
+    def _check_sections(self, doc: Document, jobs: int) -> list[Finding]:
+        from cleanup.parallel import map_in_workers
+
+        # The cap on findings per rule holds for the whole text: sections are counted in
+        # order, whichever process checked them.
+        budget = [MAX_FINDINGS_PER_RULE] * len(self.checks)
+        task = functools.partial(self._section_findings, doc.text, doc.path)
+        located: list[Finding] = []
+        for by_owner in map_in_workers(task, list(sections(doc.text)), jobs, chunk=1):
+            for owner, findings in by_owner:
+                located += _within_budget(findings, budget, owner, self.rules[owner])
+        return located
+
+    def _section_findings(self, text: str, path: str,
+                          section: tuple[int, int, int]) -> list[tuple[int, list[Finding]]]:
+        """(owner, findings) of one section, placed in the whole text."""
+        start, end, first_line = section
+        part = Document.plain(text[start:end], path)
+        found = self._find(part, remember=False)
+        kept = {id(f) for f in _distinct([f for fs in found.values() for f in fs])}
+        return [(owner, [_moved(self._locate(part, f), start, first_line)
+                         for f in findings if id(f) in kept])
+                for owner, findings in found.items()]
 
     def check_text(self, text: str) -> list[Finding]:
         return self.check(Document.plain(text))
@@ -115,18 +160,74 @@ def _distinct(findings: list[Finding]) -> list[Finding]:
 def _capped(findings: Iterable[Finding], rule: Rule) -> Iterator[Finding]:
     for count, finding in enumerate(findings):
         if count == MAX_FINDINGS_PER_RULE:
-            yield Finding(
-                rule=TOO_MANY_RULE, pack="cleanup", category="other", severity=Severity.ERROR,
-                message=f"rule {rule.id} flagged more than {MAX_FINDINGS_PER_RULE} places in "
-                        "this document and was stopped; its pattern is probably too broad",
-                start=0, end=0, text="")
+            yield _too_many_finding(rule)
             return
         yield finding
 
 
-def _timeout_finding(rule: Rule, text: str) -> Finding:
+def _within_budget(findings: list[Finding], budget: list[int], owner: int,
+                   rule: Rule) -> list[Finding]:
+    """What is left of a section's findings of one rule once the sections before it spent
+    their share of `budget[owner]` (-1: the rule was stopped)."""
+    left = budget[owner]
+    if left < 0:
+        return []
+    stopped = bool(findings) and findings[-1].rule == TOO_MANY_RULE
+    real = findings[:-1] if stopped else findings
+    if not stopped and len(real) <= left:
+        budget[owner] = left - len(real)
+        return findings
+    budget[owner] = -1
+    return [*real[:left], replace(_too_many_finding(rule), line=1, column=1, end_line=1,
+                                  end_column=1)]
+
+
+def _too_many_finding(rule: Rule) -> Finding:
+    return Finding(
+        rule=TOO_MANY_RULE, pack="cleanup", category="other", severity=Severity.ERROR,
+        message=f"rule {rule.id} flagged more than {MAX_FINDINGS_PER_RULE} places in "
+                "this document and was stopped; its pattern is probably too broad",
+        start=0, end=0, text="")
+
+
+def _timeout_finding(rule: Rule) -> Finding:
     return Finding(
         rule=TIMEOUT_RULE, pack="cleanup", category="other", severity=Severity.ERROR,
         message=f"rule {rule.id} took too long on this document and was stopped; "
                 "its pattern backtracks catastrophically (see `cleanup explain`)",
         start=0, end=0, text="")
+
+
+def sections(text: str, size: int | None = None) -> Iterator[tuple[int, int, int]]:
+    """(start, end, first line) of the sections of `text`: about `size` characters each, every
+    one starting at the beginning of a line (0-based line numbers). A rule sees one section at
+    a time, so a match across a cut (a word doubled across a blank line) is not found."""
+    size = SECTION_CHARS if size is None else size
+    start = line = 0
+    while len(text) - start > size:
+        # A blank line within the next `size` characters, or else the next line break.
+        cut = (_BLANK_LINE.search(text, start + size, start + 2 * size)
+               or _LINE_END.search(text, start + size))
+        if cut is None or cut.end() == len(text):
+            break  # the rest is one line
+        end = cut.end()
+        yield start, end, line
+        line += _line_breaks(text, start, end)
+        start = end
+    yield start, len(text), line
+
+
+def _line_breaks(text: str, start: int, end: int) -> int:
+    # \r\n counts once; a cut never falls between the two (it follows a \n).
+    return (text.count("\n", start, end) + text.count("\r", start, end)
+            - text.count("\r\n", start, end))
+
+
+def _moved(finding: Finding, offset: int, lines: int) -> Finding:
+    """`finding` of a section, placed in the whole text (a section starts a line, so columns
+    stay as they are)."""
+    if not offset:
+        return finding
+    return replace(finding, start=finding.start + offset, end=finding.end + offset,
+                   line=finding.line + lines, end_line=finding.end_line + lines,
+                   related=tuple((a + offset, b + offset) for a, b in finding.related))

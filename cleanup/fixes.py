@@ -68,11 +68,12 @@ Reader = Callable[[str], Document]
 
 
 def fix(linter: Linter, doc: Document, unsafe: bool = False,
-        reader: Reader | None = None) -> FixResult:
-    """Fix `doc` until nothing fixable is left; `reader` re-reads a fixed source (markup)."""
+        reader: Reader | None = None, jobs: int = 1) -> FixResult:
+    """Fix `doc` until nothing fixable is left; `reader` re-reads a fixed source (markup);
+    `jobs`: processes for the sections of a long text."""
     read = reader or (lambda source: Document.plain(source, doc.path))
     result = FixResult(original=doc.source, text=doc.source)
-    findings = linter.check(doc)
+    findings = linter.check(doc, jobs)
     for _ in range(MAX_PASSES):
         edits = choose_edits(findings, unsafe)
         if not edits or _too_long(result, edits):
@@ -82,6 +83,6 @@ def fix(linter: Linter, doc: Document, unsafe: bool = False,
             break
         result.passes.append(edits)
         result.text = new_text
-        findings = linter.check(read(new_text))
+        findings = linter.check(read(new_text), jobs)
     result.remaining = findings
     return result

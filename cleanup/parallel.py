@@ -1,21 +1,23 @@
-"""Many files on every core: one worker process per core, reports in the order of the inputs.
+"""Work on every core: one worker process per core, results in the order of the inputs.
 
-Workers are forked after the linter is compiled, so they share it instead of compiling or
-unpickling it again, and only paths go out and reports come back. The reports are the ones a
-single process makes, in the same order, so the output does not depend on the number of jobs.
+Workers are forked after the linter is compiled (and a long text read), so they share it
+instead of compiling or unpickling it again, and only paths (or section bounds) go out and
+reports come back. The results are the ones a single process makes, in the same order, so the
+output does not depend on the number of jobs.
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-Report = TypeVar("Report")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
-# A worker takes this many files at a time: fewer round trips for many small files.
+# A worker takes up to this many items at a time: fewer round trips for many small files.
 CHUNK = 8
 
-_task: Callable[[str], object] | None = None  # set in the parent just before forking
+_task: Callable[[Any], object] | None = None  # set in the parent just before forking
 
 
 def default_jobs() -> int:
@@ -23,19 +25,20 @@ def default_jobs() -> int:
         os.cpu_count() or 1)
 
 
-def map_files(task: Callable[[str], Report], paths: Sequence[str],
-              jobs: int) -> Iterator[Report]:
-    """`task(path)` for every path, in order, in up to `jobs` processes."""
-    jobs = min(jobs, len(paths))
+def map_in_workers(task: Callable[[Item], Result], items: Sequence[Item], jobs: int,
+                   chunk: int | None = None) -> Iterator[Result]:
+    """`task(item)` for every item, in order, in up to `jobs` processes, each taking `chunk`
+    items at a time (default: by the number of items)."""
+    jobs = min(jobs, len(items))
     if jobs <= 1 or not _can_fork():
-        yield from map(task, paths)  # no fork (Windows): one process, same results
+        yield from map(task, items)  # no fork (Windows): one process, same results
         return
     import multiprocessing
     global _task
     _task = task
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_run, paths, chunksize=_chunk(len(paths), jobs))
+            yield from pool.imap(_run, items, chunksize=chunk or _chunk(len(items), jobs))
     finally:
         _task = None
 
@@ -52,6 +55,6 @@ def _chunk(count: int, jobs: int) -> int:
     return max(1, min(CHUNK, count // (jobs * 4)))
 
 
-def _run(path: str) -> object:
-    assert _task is not None  # forked from map_files, which set it
-    return _task(path)
+def _run(item: Any) -> object:
+    assert _task is not None  # forked from map_in_workers, which set it
+    return _task(item)

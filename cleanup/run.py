@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from cleanup.formats import reader_for
 from cleanup.finding import Finding
 from cleanup.fixes import FixResult, fix
 from cleanup.pack import Pack, load_builtin_packs, load_packs
-from cleanup.parallel import map_files
+from cleanup.parallel import map_in_workers
 from cleanup.textfile import (
     BinaryFileError, TextFile, decode, encode, read_text_file, write_text_file)
 
@@ -50,7 +50,7 @@ def check_files(linter: Linter, paths: Sequence[str], encoding: str | None = Non
                 jobs: int = 1) -> list[FileReport]:
     """check_file for each path, in order, in up to `jobs` processes."""
     task = functools.partial(check_file, linter, encoding=encoding)
-    return list(map_files(task, paths, _jobs(paths, jobs)))
+    return _map_files(task, paths, jobs)
 
 
 def fix_files(linter: Linter, paths: Sequence[str], *, unsafe: bool = False,
@@ -58,11 +58,17 @@ def fix_files(linter: Linter, paths: Sequence[str], *, unsafe: bool = False,
               jobs: int = 1) -> list[FileReport]:
     """fix_file for each path, in order, in up to `jobs` processes."""
     task = functools.partial(fix_file, linter, unsafe=unsafe, write=write, encoding=encoding)
-    return list(map_files(task, paths, _jobs(paths, jobs)))
+    return _map_files(task, paths, jobs)
 
 
-def _jobs(paths: Sequence[str], jobs: int) -> int:
-    return 1 if STDIN in paths else jobs  # only this process can read standard input
+def _map_files(task: Callable[..., FileReport], paths: Sequence[str],
+               jobs: int) -> list[FileReport]:
+    """The workers take the files; a single file takes them itself, for the sections of a
+    long text."""
+    if len(paths) == 1:
+        return [task(paths[0], jobs=jobs)]
+    # Only this process can read standard input.
+    return list(map_in_workers(task, paths, 1 if STDIN in paths else jobs))
 
 
 def read_input(path: str, encoding: str | None) -> TextFile:
@@ -84,7 +90,8 @@ def _load(path: str, encoding: str | None) -> TextFile | FileReport:
         return FileReport(path, error=str(exc))
 
 
-def check_file(linter: Linter, path: str, encoding: str | None = None) -> FileReport:
+def check_file(linter: Linter, path: str, encoding: str | None = None,
+               jobs: int = 1) -> FileReport:
     source = _load(path, encoding)
     if isinstance(source, FileReport):
         return source
@@ -93,11 +100,11 @@ def check_file(linter: Linter, path: str, encoding: str | None = None) -> FileRe
         doc = read(source.text, path)
     except InputError as exc:  # a malformed PO or XLIFF file: this file fails, not the run
         return FileReport(path, error=str(exc))
-    return FileReport(path, findings=linter.check(doc), source=source)
+    return FileReport(path, findings=linter.check(doc, jobs), source=source)
 
 
 def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = True,
-             encoding: str | None = None) -> FileReport:
+             encoding: str | None = None, jobs: int = 1) -> FileReport:
     """Fix one file; with `write`, replace it atomically when the text changed."""
     source = _load(path, encoding)
     if isinstance(source, FileReport):
@@ -105,7 +112,7 @@ def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = T
     read = reader_for(path)
     try:
         result = fix(linter, read(source.text, path), unsafe=unsafe,
-                     reader=lambda text: read(text, path))
+                     reader=lambda text: read(text, path), jobs=jobs)
     except InputError as exc:
         return FileReport(path, error=str(exc))
     report = FileReport(path, findings=result.remaining, fixed=result, source=source)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.parallel import map_files
+from cleanup.parallel import map_in_workers
 
 TEXTS = [
     "It was was late. Rashatoudi said so .",
@@ -57,7 +57,7 @@ def test_fix_writes_the_same_files_and_report_for_any_number_of_jobs(tmp_path: P
     assert "It was late" in (tmp_path / "a" / "d0" / "000.txt").read_text()
 
 
-def test_map_files_keeps_the_order_of_the_inputs() -> None:
+def test_workers_keep_the_order_of_the_inputs() -> None:
     paths = [str(i) for i in range(100)]
-    assert list(map_files(lambda p: int(p) * 2, paths, jobs=2)) == [i * 2 for i in range(100)]
-    assert list(map_files(lambda p: int(p) * 2, paths[:1], jobs=4)) == [0]
+    assert list(map_in_workers(lambda p: int(p) * 2, paths, jobs=2)) == [i * 2 for i in range(100)]
+    assert list(map_in_workers(lambda p: int(p) * 2, paths[:1], jobs=4)) == [0]
