@@ -52,7 +52,7 @@ class Linter:
     def check(self, doc: Document, jobs: int = 1) -> list[Finding]:
         """The findings of `doc`, in file positions. A long plain text is checked section by
         section, in up to `jobs` processes; the findings do not depend on `jobs`."""
-        if doc.segments is None and len(doc.text) > SECTION_CHARS:
+        if _sectioned(doc):
             located = self._check_sections(doc, jobs)
         else:
             found = [f for findings in self._find(doc).values() for f in findings]
@@ -196,6 +196,11 @@ def _timeout_finding(rule: Rule) -> Finding:
         message=f"rule {rule.id} took too long on this document and was stopped; "
                 "its pattern backtracks catastrophically (see `cleanup explain`)",
         start=0, end=0, text="")
+
+
+def _sectioned(doc: Document) -> bool:
+    # Only plain text: markup maps its prose to the file, a translation to its source.
+    return doc.segments is None and not doc.translations and len(doc.text) > SECTION_CHARS
 
 
 def sections(text: str, size: int | None = None) -> Iterator[tuple[int, int, int]]:
