@@ -9,7 +9,6 @@ GeoNames lacks or spells with diacritics) and `places.tsv` (generated from GeoNa
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -132,6 +131,8 @@ def _yaml() -> ModuleType:
 
 def load_style(path: str | Path) -> Gazetteer:
     """A user's style list (JSON or YAML)."""
+    import json  # here and in save_style: a check without a style list needs neither
+
     path = Path(path)
     yaml = _yaml()
     try:
@@ -144,6 +145,8 @@ def load_style(path: str | Path) -> Gazetteer:
 
 def save_style(clusters: Iterable[Mapping[str, Any]], path: str | Path) -> None:
     """Write clusters (their `to_json()` form) as a style list later runs enforce."""
+    import json
+
     path = Path(path)
     data = {"clusters": list(clusters)}
     text = (json.dumps(data, ensure_ascii=False, indent=1) + "\n" if path.suffix == ".json"

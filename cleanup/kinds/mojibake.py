@@ -8,7 +8,6 @@ widened to whole words so the finding shows "cafÃ©" → "café", not "Ã©" �
 """
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -95,6 +94,8 @@ class MojibakeCheck(Check):
 
 def word_changes(old: str, new: str) -> list[Change]:
     """The changed regions between `old` and `new`, each widened to whole words of `old`."""
+    import difflib  # only for garbled lines: most runs never need it
+
     ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     changes = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
     widened: list[Change] = []
