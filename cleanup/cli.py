@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import io
 import os
 import sys
@@ -19,6 +20,7 @@ import click
 
 from cleanup import report
 from cleanup.config import Settings, load_settings
+from cleanup.engine import Linter
 from cleanup.errors import CleanupError
 from cleanup.pack import load_builtin_packs, load_packs
 from cleanup.run import (
@@ -56,6 +58,16 @@ def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
                        "(set CLEANUP_DEBUG=1 for the traceback, and please report it)", err=True)
             sys.exit(EXIT_INTERNAL)
     return wrapper
+
+
+def _run_linter(settings: Settings) -> Linter:
+    """The linter, kept until the process ends: the garbage collector is told to leave its
+    tens of thousands of objects alone, as it would otherwise walk them again and again during
+    the run and once more at exit (about 12 ms of checking a 5 KB file), and to leave forked
+    workers' copies untouched (-j)."""
+    linter = linter_for(settings)
+    gc.freeze()
+    return linter
 
 
 def _selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -134,7 +146,7 @@ def main() -> None:
 def check(paths: tuple[str, ...], output_format: str, jobs: int, **selection: Any) -> None:
     """Report problems in PATHS (files, folders, or - for standard input)."""
     settings = _settings(**selection)
-    linter = linter_for(settings)
+    linter = _run_linter(settings)
     reports = check_files(linter, list(input_paths(paths, settings)), settings.encoding, jobs)
     _print_notes(reports)
     if output_format == "json":
@@ -193,7 +205,7 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
     if output and len(files) != 1:
         raise click.UsageError("-o/--output takes exactly one input")
     to_stdout = output is not None or files == [STDIN]
-    linter = linter_for(settings)
+    linter = _run_linter(settings)
     write = not show_diff and not to_stdout
     reports = fix_files(linter, files, unsafe=unsafe, write=write, encoding=settings.encoding,
                         jobs=jobs)
