@@ -1,8 +1,7 @@
 """Turning findings and fixes into what people and tools read."""
 from __future__ import annotations
 
-import difflib
-import json
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -13,7 +12,13 @@ from cleanup.finding import Edit, Finding
 from cleanup.pack import Pack, Rule
 from cleanup.run import FileReport
 
-_WORD_TOKENS = regex.compile(r"\s+|\w+(?:['’-]\w+)*|\X", regex.VERSION1)
+# json, difflib and the word-diff pattern are loaded by the outputs that use them, not by
+# every run (issue 5: start-up).
+
+
+@functools.cache
+def _word_tokens() -> regex.Pattern[str]:
+    return regex.compile(r"\s+|\w+(?:['’-]\w+)*|\X", regex.VERSION1)
 
 
 def finding_line(path: str, f: Finding) -> str:
@@ -35,6 +40,8 @@ def findings_json(reports: Sequence[FileReport]) -> str:
         if r.skipped:
             entry["skipped"] = r.skipped
         files.append(entry)
+    import json
+
     return json.dumps({"files": files}, ensure_ascii=False, indent=2)
 
 
@@ -89,6 +96,8 @@ def _counts(counter: Counter[str]) -> str:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
         fromfile=f"a/{path}", tofile=f"b/{path}")
@@ -98,6 +107,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 def word_diff(path: str, before: str, after: str, color: bool = False) -> str:
     """Changed lines only, with [-removed-]{+added+} inside the line (as `git diff --word-diff`)."""
+    import difflib
+
     old_lines, new_lines = before.splitlines(), after.splitlines()
     out = [f"--- a/{path}", f"+++ b/{path}"]
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
@@ -116,7 +127,9 @@ def word_diff(path: str, before: str, after: str, color: bool = False) -> str:
 
 
 def _inline(old: str, new: str, color: bool) -> str:
-    a, b = _WORD_TOKENS.findall(old), _WORD_TOKENS.findall(new)
+    import difflib
+
+    a, b = _word_tokens().findall(old), _word_tokens().findall(new)
     removed = ("\x1b[31m[-", "-]\x1b[0m") if color else ("[-", "-]")
     added = ("\x1b[32m{+", "+}\x1b[0m") if color else ("{+", "+}")
     parts = []
@@ -246,4 +259,6 @@ def sarif(reports: Sequence[FileReport], rules: Sequence[Rule], version: str) ->
             "results": results,
         }],
     }
+    import json
+
     return json.dumps(log, ensure_ascii=False, indent=2)

@@ -13,7 +13,8 @@ from cleanup.finding import Finding, Severity
 from cleanup.pack import matches_selector
 
 UNUSED_RULE = "cleanup/unused-suppression"
-_MARKER = regex.compile(r"cleanup:\s*(?:(ignore)(?:\[([^\]\n]*)\])?|(off)|(on))\b")
+# Compiled on first use (regex's own cache): almost no document has a marker.
+_MARKER = r"cleanup:\s*(?:(ignore)(?:\[([^\]\n]*)\])?|(off)|(on))\b"
 
 
 @dataclass(slots=True)
@@ -33,7 +34,7 @@ def apply_suppressions(doc: Document, findings: list[Finding],
     ignores: list[_Ignore] = []
     regions: list[tuple[int, int]] = []
     region_start: int | None = None
-    for m in _MARKER.finditer(source):
+    for m in regex.finditer(_MARKER, source):
         if m.group(1):
             selectors = tuple(s.strip() for s in (m.group(2) or "").split(",") if s.strip())
             ignores.append(_Ignore(doc.position(m.start())[0], m.start(), m.end(), selectors))

@@ -18,7 +18,6 @@ import codecs
 import contextlib
 import hashlib
 import os
-import signal
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -228,6 +227,8 @@ def _may_write(path: Path, mode: int, access: int = os.W_OK) -> bool:
 @contextlib.contextmanager
 def _signals_deferred() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM until the file is replaced, so no temp file is left behind."""
+    import signal  # only for writing: a check never needs it
+
     sigs = {signal.SIGINT, signal.SIGTERM}
     if not hasattr(signal, "pthread_sigmask"):  # Windows: the cleanup below still runs
         yield

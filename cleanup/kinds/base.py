@@ -135,15 +135,16 @@ def string_list(rule: Rule, key: str, *, required: bool = True) -> list[str]:
 
 # What in a pattern may match or look at a line break: white space, negated classes and
 # properties, code points, dot-all, control and catch-all properties. Over-cautious by design:
-# a pattern that has one is checked with the whole text, which is always right.
-_MAY_CROSS_LINES = regex.compile(
+# a pattern that has one is checked with the whole text, which is always right. Compiled on
+# first use (regex's own cache): only compiling a linter needs it, not a cached one.
+_MAY_CROSS_LINES = (
     r"\\[nsrvfRWDXPxuUN]|\\0|\\[0-7]{3}|\[\^|\(\?[a-zA-Z]*s|\n"
     r"|\\p\{(?i:c|cc|control|other|any|ascii|common|zyyy|white_?space|wspace|space"
     r"|pattern_white_space|[^}]*[=:][^}]*)\}")
 
 
 def may_cross_lines(source: str) -> bool:
-    return _MAY_CROSS_LINES.search(source) is not None
+    return regex.search(_MAY_CROSS_LINES, source) is not None
 
 
 def regex_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:

@@ -8,7 +8,7 @@ widened to whole words so the finding shows "cafÃ©" → "café", not "Ã©" �
 """
 from __future__ import annotations
 
-import difflib
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -22,8 +22,21 @@ if TYPE_CHECKING:
     from cleanup.pack import Rule
     from cleanup.phrases import PhraseIndex
 
-# ftfy is imported only when a text can hold mojibake (not ASCII): importing it takes about
-# 30 ms, a tenth of cleanup's start-up (issue 5).
+# Typographic punctuation of clean English. Every alternative of ftfy's badness regex needs
+# another non-ASCII character: one that is not a letter or digit, or one not between two ASCII
+# letters (the "ó" of "Jónsson" is). A line without one is never garbled and is not looked
+# at, so most English text never imports ftfy, about 30 ms of start-up (issue 5).
+# tests/packs/test_mojibake.py proves this against the installed ftfy.
+CLEAN_PUNCTUATION = "\u00a0\u2018\u2019\u201a\u201c\u201d\u201e\u2039\u203a\u00ab\u00bb" \
+    "\u2013\u2014\u2026\u2022\u00b7\u00b0\u00a9\u00ae\u2122"
+_OUTSIDE = f"[^\\x00-\\x7f{CLEAN_PUNCTUATION}]"
+_SUSPECT = re.compile(rf"(?!\w){_OUTSIDE}|(?<![A-Za-z]){_OUTSIDE}|{_OUTSIDE}(?![A-Za-z])")
+
+
+def may_be_garbled(text: str) -> bool:
+    """False when ftfy can never call `text` garbled: it is ASCII and clean punctuation, and
+    each other character is a letter or digit between two ASCII letters (Jónsson, naïve)."""
+    return _SUSPECT.search(text) is not None
 
 
 @cache
@@ -54,13 +67,13 @@ class MojibakeCheck(Check):
         self.safe_when_clean = safe_when_clean
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
-        if text.isascii():  # mojibake always has non-ASCII characters
+        if not may_be_garbled(text):
             return
         from ftfy.badness import is_bad
 
         offset = 0
         for line in text.splitlines(keepends=True):
-            if not line.isascii() and is_bad(line):
+            if may_be_garbled(line) and is_bad(line):
                 yield from self._line_findings(text, offset, line)
             offset += len(line)
 
@@ -81,6 +94,8 @@ class MojibakeCheck(Check):
 
 def word_changes(old: str, new: str) -> list[Change]:
     """The changed regions between `old` and `new`, each widened to whole words of `old`."""
+    import difflib  # only for garbled lines: most runs never need it
+
     ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     changes = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
     widened: list[Change] = []

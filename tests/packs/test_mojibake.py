@@ -1,6 +1,18 @@
 from __future__ import annotations
 
-from cleanup.kinds.mojibake import word_changes
+import itertools
+import os
+import re
+import string
+import subprocess
+import sys
+from collections.abc import Iterator
+from re import _constants as sre, _parser as re_parser
+
+from ftfy.badness import BADNESS_RE, is_bad
+from hypothesis import given, strategies as st
+
+from cleanup.kinds.mojibake import CLEAN_PUNCTUATION, may_be_garbled, word_changes
 from packs_helpers import rule_findings
 
 SPEC = {"kind": "mojibake"}
@@ -31,3 +43,143 @@ def test_safe_can_be_turned_off() -> None:
 
 def test_word_changes_widen_to_words() -> None:
     assert word_changes("a cafÃ© b", "a café b") == [(2, 7, 2, 6)]
+
+
+# --- the gate before ftfy: never skips a line ftfy calls garbled --------------------------------
+# The gate sorts characters into five kinds, and lets a text through when it has no OTHER and
+# each WORD has an ASCII letter on both sides.
+LETTER, ASCII, CLEAN, WORD, OTHER = "ASCII letter", "other ASCII", "clean", "word", "other"
+_CATEGORIES = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S",
+               sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+               sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D"}
+Item = tuple[object, object]  # one parsed single-character item of a regex
+
+
+def kind(char: str) -> str:
+    if char in string.ascii_letters:
+        return LETTER
+    if char.isascii():
+        return ASCII
+    if char in CLEAN_PUNCTUATION:
+        return CLEAN
+    return WORD if re.fullmatch(r"\w", char) else OTHER
+
+
+def _matches(item: Item, char: str) -> bool:
+    op, arg = item
+    if op is sre.LITERAL:
+        return ord(char) == arg
+    if op is sre.NOT_LITERAL:
+        return ord(char) != arg
+    if op is sre.ANY:
+        return char != "\n"
+    if op is sre.RANGE:
+        return arg[0] <= ord(char) <= arg[1]
+    if op is sre.CATEGORY:
+        return re.fullmatch(_CATEGORIES[arg], char) is not None
+    if op is sre.IN:
+        negated = arg[0][0] is sre.NEGATE
+        return any(_matches(x, char) for x in arg[negated:]) != negated
+    raise AssertionError(f"ftfy's regex uses {op}: teach this test about it")
+
+
+def _listed(item: Item) -> set[str] | None:
+    """The characters a literal, a range or a set of those matches; None for other items."""
+    op, arg = item
+    if op is sre.LITERAL:
+        return {chr(arg)}
+    if op is sre.RANGE:
+        return {chr(c) for c in range(arg[0], arg[1] + 1)}
+    if op is sre.IN and all(x[0] in (sre.LITERAL, sre.RANGE) for x in arg):
+        return set().union(*map(_listed, arg))
+    return None
+
+
+def _kinds(item: Item) -> set[str]:
+    """The kinds of character the item can match; for an item that lists no characters (\\w,
+    a negated set), it may match any non-ASCII kind."""
+    plain = string.printable + "".join(map(chr, range(128))) + CLEAN_PUNCTUATION
+    found = {kind(c) for c in plain if _matches(item, c)}
+    listed = _listed(item)
+    return found | ({WORD, OTHER} if listed is None else {kind(c) for c in listed})
+
+
+def _runs(branch: list[Item]) -> Iterator[list[set[str]]]:
+    """Each way the branch can match, as the kinds of character each position may hold."""
+    if not branch:
+        yield []
+        return
+    (op, arg), rest = branch[0], branch[1:]
+    if op is sre.AT:  # an anchor only removes matches
+        yield from _runs(rest)
+    elif op is sre.MAX_REPEAT and arg[:2] == (0, 1) and len(arg[2]) == 1:
+        for tail in _runs(rest):
+            yield tail
+            yield [_kinds(arg[2][0]), *tail]
+    else:
+        first = _kinds((op, arg))
+        for tail in _runs(rest):
+            yield [first, *tail]
+
+
+def _gate_lets_through(run: list[set[str]]) -> bool:
+    """Whether characters of these kinds can fill the positions of a match in a text the gate
+    lets through (beyond the match, an ASCII letter can always stand)."""
+    for kinds in itertools.product(*run):
+        if OTHER not in kinds and all(
+                kinds[j] == LETTER for i, k in enumerate(kinds) if k == WORD
+                for j in (i - 1, i + 1) if 0 <= j < len(kinds)):
+            return True
+    return False
+
+
+def _leaks(branches: list[list[Item]]) -> list[list[Item]]:
+    return [b for b in branches if any(_gate_lets_through(run) for run in _runs(b))]
+
+
+def test_no_garbled_pattern_of_ftfy_can_match_a_text_the_gate_lets_through() -> None:
+    """A proof over the installed ftfy's badness regex, alternative by alternative."""
+    [(op, (_, branches))] = re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+    assert op is sre.BRANCH and len(branches) > 30
+    assert _leaks([list(b.data) for b in branches]) == []
+
+
+def test_the_proof_finds_a_pattern_that_would_leak() -> None:
+    """ftfy's [\\x80-\\x9f] alone: a gate that let every letter-flanked character through
+    would miss "a\\x80b"."""
+    assert is_bad("a\x80b") and may_be_garbled("a\x80b")
+    c1 = [(sre.IN, [(sre.RANGE, (0x80, 0x9F))])]
+    assert _leaks([c1]) == []
+    assert _leaks([[(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])]]) != []  # \w alone
+
+
+def test_the_gate_sorts_characters_as_the_proof_assumes() -> None:
+    [(_, (_, branches))] = re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+    named = set().union(*(_listed(item) or set() for b in branches for item in b.data))
+    for char in sorted(named | set(CLEAN_PUNCTUATION) | set(map(chr, range(128))) - {"\n"}):
+        flanked, alone = may_be_garbled(f"a{char}b"), may_be_garbled(f" {char} ")
+        assert (flanked, alone) == {OTHER: (True, True), WORD: (False, True)}.get(
+            kind(char), (False, False)), repr(char)
+
+
+@given(st.lists(st.sampled_from(
+    ["a", "Z", " ", ".", "\n", *CLEAN_PUNCTUATION, "é", "Ã", "ó", "ß", "Œ", "â€", "Ø§", "Â ",
+     "½", "²", "¶", "€", "\x85", "\x9d"]), max_size=12))
+def test_the_gate_never_skips_what_ftfy_calls_garbled(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert may_be_garbled(text) or not is_bad(text)
+
+
+def test_the_gate_lets_through_clean_english_and_stops_garbled_text() -> None:
+    assert not may_be_garbled("Kristján Valur Jónsson’s “naïve” cafés—no… «x» • 5 °C ©")
+    for garbled in ("cafÃ©", "â€œ", "Ø§Ù„", "TÃ¼rkiye", "café.", "العراق"):
+        assert may_be_garbled(garbled)
+
+
+def test_checking_english_with_accented_names_never_imports_ftfy() -> None:
+    code = ("import sys, cleanup; cleanup.check_text('Jónsson’s “naïve” cafés — no…'); "
+            "print('ftfy' in sys.modules)")
+    env = {**os.environ, "CLEANUP_NO_CACHE": "1"}
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True)
+    assert ran.stdout.strip() == "False"

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from cleanup import cache
+from cleanup.engine import Linter
+from cleanup.kinds.entities import EntitiesCheck
+from cleanup.kinds.soundalike import SoundalikeCheck
 
 TEXT = "Rashatoudi said it was was late."
 
@@ -42,6 +45,21 @@ def test_a_cached_linter_finds_what_a_compiled_one_finds(cache_dir: Path) -> Non
     assert second is not first  # read back from disk
     assert fixes(second) == fixes(first)
     assert ("hygiene/doubled-word", ("was",)) in fixes(second)
+
+
+def test_a_cached_linter_holds_the_data_a_compiled_one_holds(cache_dir: Path) -> None:
+    """The gazetteer, name lists and examples come back equal, field by field, from the
+    compact form they are pickled in."""
+    def data(linter: Linter) -> tuple[object, ...]:
+        gazetteer = next(c.gazetteer for c in linter.checks if isinstance(c, EntitiesCheck))
+        names = [c.entries for c in linter.checks if isinstance(c, SoundalikeCheck)]
+        return (gazetteer.entries, gazetteer.exact, gazetteer.by_spelling,
+                gazetteer.index.blocks, names, [r.examples for r in linter.rules])
+
+    compiled = cache.load_linter(True, [])
+    cached = cache.load_linter(True, [])
+    assert cached is not compiled
+    assert data(cached) == data(compiled)
 
 
 def test_changing_a_pack_invalidates_its_entry(cache_dir: Path, tmp_path: Path) -> None:
