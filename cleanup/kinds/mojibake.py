@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+import regex
+
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check, Hits
 
@@ -37,6 +39,22 @@ def may_be_garbled(text: str) -> bool:
     """False when ftfy can never call `text` garbled: it is ASCII and clean punctuation, and
     each other character is a letter or digit between two ASCII letters (Jónsson, naïve)."""
     return _SUSPECT.search(text) is not None
+
+
+# The line breaks of str.splitlines, which ftfy's line-by-line view of a text follows.
+_BREAK = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAK_BEFORE = regex.compile(f"[{_BREAK}]", flags=regex.REVERSE)
+_LINE_END = regex.compile(f"\r\n|[{_BREAK}]")
+
+
+def line_around(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line of `text` that holds `pos`, its break included: one of the
+    pieces of `text.splitlines(keepends=True)`."""
+    if pos and text.startswith("\r\n", pos - 1):
+        pos -= 1  # the \n of a CRLF ends the line its \r ends
+    before = _BREAK_BEFORE.search(text, 0, pos)
+    after = _LINE_END.search(text, pos)
+    return (before.end() if before else 0), (after.end() if after else len(text))
 
 
 @cache
@@ -67,15 +85,16 @@ class MojibakeCheck(Check):
         self.safe_when_clean = safe_when_clean
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
-        if not may_be_garbled(text):
-            return
-        from ftfy.badness import is_bad
+        done = 0  # lines before this offset have been looked at
+        for suspect in _SUSPECT.finditer(text):
+            if suspect.start() < done:
+                continue
+            start, done = line_around(text, suspect.start())
+            line = text[start:done]
+            from ftfy.badness import is_bad  # here: most texts never get this far
 
-        offset = 0
-        for line in text.splitlines(keepends=True):
-            if may_be_garbled(line) and is_bad(line):
-                yield from self._line_findings(text, offset, line)
-            offset += len(line)
+            if is_bad(line):
+                yield from self._line_findings(text, start, line)
 
     def _line_findings(self, text: str, offset: int, line: str) -> Iterator[Finding]:
         import ftfy

@@ -12,7 +12,7 @@ from re import _constants as sre, _parser as re_parser
 from ftfy.badness import BADNESS_RE, is_bad
 from hypothesis import given, strategies as st
 
-from cleanup.kinds.mojibake import CLEAN_PUNCTUATION, may_be_garbled, word_changes
+from cleanup.kinds.mojibake import CLEAN_PUNCTUATION, line_around, may_be_garbled, word_changes
 from packs_helpers import rule_findings
 
 SPEC = {"kind": "mojibake"}
@@ -39,6 +39,26 @@ def test_ascii_text_is_skipped() -> None:
 def test_safe_can_be_turned_off() -> None:
     [f] = rule_findings({**SPEC, "safe_when_clean": False}, "TÃ¼rkiye")
     assert not f.safe and f.replacements == ("Türkiye",)
+
+
+def test_garbled_lines_among_other_line_breaks_are_each_found_at_their_place() -> None:
+    text = "ok\r\nThe cafÃ© was busy.\r\nclean “line”\u2028TÃ¼rkiye\x85Ã©t\u00e9\nend"
+    found = rule_findings(SPEC, text)
+    # NEL (U+0085) ends a line but is also byte 0x85, '…' in Windows-1252: ftfy reads it so.
+    assert [(f.text, f.replacements) for f in found] == [
+        ("cafÃ©", ("café",)), ("TÃ¼rkiye\x85", ("Türkiye…",)), ("Ã©té", ("été",))]
+    assert [text[f.start:f.end] for f in found] == [f.text for f in found]
+
+
+@given(st.lists(st.sampled_from(["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x85", "\u2028",
+                                 "\u2029", "ab", "Ã©", " "]), max_size=12))
+def test_line_around_gives_the_line_splitlines_gives(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    start = 0
+    for line in text.splitlines(keepends=True):
+        for pos in range(start, start + len(line)):
+            assert line_around(text, pos) == (start, start + len(line))
+        start += len(line)
 
 
 def test_word_changes_widen_to_words() -> None:
