@@ -18,7 +18,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
@@ -199,13 +199,13 @@ class _KeyTable:
 
     def _first_words_in(self, folded: str) -> dict[str, Sequence[int]]:
         """first word → lengths of its keys, for the words of `folded` that begin a key."""
+        words = set(_utf8(folded).split())  # bytes: hashed without a str for each word
         found = {}
-        for utf8 in set(_utf8(folded).split()):  # bytes: hashed without a str for each word
-            if self._first_words.may_hold(utf8):
-                word = utf8.decode("utf-8", "surrogatepass")
-                lengths = self._first_words.get(word)
-                if lengths:  # not a mere hash collision
-                    found[word] = lengths
+        for utf8 in self._first_words.sieve(words):
+            word = utf8.decode("utf-8", "surrogatepass")
+            lengths = self._first_words.get(word)
+            if lengths:  # not a mere hash collision
+                found[word] = lengths
         return found
 
 
@@ -253,20 +253,23 @@ class _StringMap:
         self._starts = array("I", accumulate(map(len, values), initial=0))
         self._values = array("I", [value for run in values for value in run])
 
-    def may_hold(self, utf8: bytes) -> bool:
-        """Is the hash of this UTF-8 text that of some string of the map (cheaper than get)?"""
-        return bool(self._hashed(zlib.crc32(utf8)))
+    def sieve(self, utf8s: Collection[bytes]) -> list[bytes]:
+        """Those of these UTF-8 strings whose hash is that of a string of the map: a first
+        sieve, hashed and searched in C calls (get then tells collisions apart)."""
+        table = self._hashes
+        hashes = list(map(zlib.crc32, utf8s))
+        places = map(bisect_left, repeat(table), hashes)
+        return [utf8 for utf8, hashed, place in zip(utf8s, hashes, places)
+                if place < len(table) and table[place] == hashed]
 
     def get(self, text: str) -> Sequence[int]:
         """The ints of `text`; none when it is not in the map."""
-        for index in self._hashed(zlib.crc32(_utf8(text))):
+        hashed = zlib.crc32(_utf8(text))
+        for index in range(bisect_left(self._hashes, hashed),
+                           bisect_right(self._hashes, hashed)):  # several after a collision
             if self._strings[index] == text:
                 return self._values[self._starts[index]:self._starts[index + 1]]
         return ()
-
-    def _hashed(self, hashed: int) -> range:
-        """The indexes of the strings with this hash: one, or more after a CRC collision."""
-        return range(bisect_left(self._hashes, hashed), bisect_right(self._hashes, hashed))
 
 
 # Characters folded at a time: a large file is scanned piece by piece, so the folded copy

@@ -70,6 +70,17 @@ def test_hits_at_the_very_start_and_end_of_the_text_are_found() -> None:
     assert table == scan(PHRASES, "city", AUTOMATON) == {1: [(0, 4, 5)]}
 
 
+def test_words_whose_hashes_collide_are_told_apart() -> None:
+    # CRC-32("plumless") == CRC-32("buckeroo"), CRC-32("codding") == CRC-32("gnu")
+    entries = [(0, "plumless", False), (0, "buckeroo", False), (1, "codding city", False),
+               (1, "gnu", False)]
+    text = "buckeroo, plumless; gnu codding codding city buckeroos"
+    table = scan(entries, text, TABLE)
+    assert table == scan(entries, text, AUTOMATON)
+    assert table == {0: [(0, 8, 1), (10, 18, 0)], 1: [(20, 23, 3), (32, 44, 2)]}
+    assert scan(entries[:1], "buckeroo", TABLE) == {}
+
+
 @pytest.mark.parametrize("piece", [1, 9, 40])
 def test_the_table_finds_the_same_in_pieces(piece: int) -> None:
     text = (TEXT + "\n\n") * 5
