@@ -13,18 +13,16 @@ looks the keys up word by word and loads from the cache in no time (issue 5).
 from __future__ import annotations
 
 import unicodedata
-import zlib
 from array import array
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from itertools import accumulate, repeat
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import accumulate
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
 import regex
 
-from cleanup.tables import Strings
+from cleanup.tables import StringMap, Strings, utf8
 
 # (owner: index of the check that registered it, entry: the check's own index for the entry,
 # text, case_sensitive). A plain tuple: cheap to build and to unpickle by the thousand.
@@ -131,10 +129,11 @@ class PhraseIndex:
 
 
 # From this many keys on, an index looks them up word by word (_KeyTable) instead of running
-# an automaton of them all (issue 5). Measured warm, in one process: 10,000 keys cost as an
-# automaton 12 ms to load and 13 ms to scan 1 MB, as a table 0.2 ms and 32 ms, so the table
-# wins on the small files of a pre-commit hook or an editor and loses a little on 1 MB;
-# 100,000 keys: 124 + 16 ms against 1 + 37 ms.
+# an automaton of them all (issue 5). A cached automaton takes about 1.1 ms per 1,000 keys to
+# load, a table next to nothing, but a table scans about 20 ms per MB slower: the automaton
+# wins on a 1 MB file below about 25,000 keys, the table on a 5 KB file above about 1,000.
+# From 10,000, every start of a pre-commit hook or an editor saves 12 ms or more, and a 1 MB
+# file loses at most 20 ms.
 KEY_TABLE_FROM = 10_000
 
 
@@ -174,13 +173,13 @@ class _KeyTable:
     def __init__(self, keys: Mapping[str, list[Phrase]]) -> None:
         self._phrases = _PhraseTable([p for phrases in keys.values() for p in phrases])
         starts = accumulate(map(len, keys.values()), initial=0)
-        self._keys = _StringMap({  # key → the numbers of its phrases
+        self._keys = StringMap({  # key → the numbers of its phrases
             key: range(start, start + len(phrases))
             for (key, phrases), start in zip(keys.items(), starts)})
         lengths: dict[str, set[int]] = defaultdict(set)  # first word → lengths of its keys
         for key in keys:
             lengths[key.partition(" ")[0]].add(len(key))
-        self._first_words = _StringMap(lengths)
+        self._first_words = StringMap(lengths)
 
     def matches(self, folded: str) -> Iterator[tuple[int, int, list[Phrase]]]:
         """As _Automaton.matches."""
@@ -201,10 +200,10 @@ class _KeyTable:
 
     def _first_words_in(self, folded: str) -> dict[str, Sequence[int]]:
         """first word → lengths of its keys, for the words of `folded` that begin a key."""
-        words = set(_utf8(folded).split())  # bytes: hashed without a str for each word
+        words = set(utf8(folded).split())  # bytes: hashed without a str for each word
         found = {}
-        for utf8 in self._first_words.sieve(words):
-            word = utf8.decode("utf-8", "surrogatepass")
+        for encoded in self._first_words.sieve(words):
+            word = encoded.decode("utf-8", "surrogatepass")
             lengths = self._first_words.get(word)
             if lengths:  # not a mere hash collision
                 found[word] = lengths
@@ -223,43 +222,6 @@ class _PhraseTable:
     def __getitem__(self, number: int) -> Phrase:
         return (self._owners[number], self._entries[number], self._texts[number],
                 bool(self._case_sensitive[number]))
-
-
-def _utf8(text: str) -> bytes:
-    return text.encode("utf-8", "surrogatepass")  # any str, even one read with surrogateescape
-
-
-class _StringMap:
-    """str → a few ints, kept in flat arrays in the order of the strings' CRC-32 (a hash that,
-    unlike hash(str), is the same in every process) and found by binary search: it loads at C
-    speed however many strings it holds (a dict of 100,000 strings loads in about 20 ms)."""
-
-    def __init__(self, items: Mapping[str, Collection[int]]) -> None:
-        hashes = {text: zlib.crc32(_utf8(text)) for text in items}
-        texts = sorted(items, key=hashes.__getitem__)
-        values = [items[text] for text in texts]
-        self._hashes = array("I", [hashes[text] for text in texts])
-        self._strings = Strings(texts)
-        self._starts = array("I", accumulate(map(len, values), initial=0))
-        self._values = array("I", [value for run in values for value in run])
-
-    def sieve(self, utf8s: Collection[bytes]) -> list[bytes]:
-        """Those of these UTF-8 strings whose hash is that of a string of the map: a first
-        sieve, hashed and searched in C calls (get then tells collisions apart)."""
-        table = self._hashes
-        hashes = list(map(zlib.crc32, utf8s))
-        places = map(bisect_left, repeat(table), hashes)
-        return [utf8 for utf8, hashed, place in zip(utf8s, hashes, places)
-                if place < len(table) and table[place] == hashed]
-
-    def get(self, text: str) -> Sequence[int]:
-        """The ints of `text`; none when it is not in the map."""
-        hashed = zlib.crc32(_utf8(text))
-        for index in range(bisect_left(self._hashes, hashed),
-                           bisect_right(self._hashes, hashed)):  # several after a collision
-            if self._strings[index] == text:
-                return self._values[self._starts[index]:self._starts[index + 1]]
-        return ()
 
 
 # Characters folded at a time: a large file is scanned piece by piece, so the folded copy
