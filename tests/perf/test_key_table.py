@@ -81,6 +81,17 @@ def test_words_whose_hashes_collide_are_told_apart() -> None:
     assert scan(entries[:1], "buckeroo", TABLE) == {}
 
 
+@pytest.mark.parametrize("pad", range(12))
+def test_a_phrase_where_the_words_of_a_long_text_are_split_up_is_found(pad: int) -> None:
+    # The table gathers the words of a text 64 KiB at a time: the phrase is moved across
+    # the first cut.
+    entries = [(0, "Rashatoudi said", False)]
+    text = "a " * 32_760 + "b" * pad + " Rashatoudi said."
+    start = text.index("Rashatoudi")
+    assert scan(entries, text, TABLE) == scan(entries, text, AUTOMATON) == {
+        0: [(start, start + 15, 0)]}
+
+
 @pytest.mark.parametrize("piece", [1, 9, 40])
 def test_the_table_finds_the_same_in_pieces(piece: int) -> None:
     text = (TEXT + "\n\n") * 5
