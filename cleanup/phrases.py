@@ -1,24 +1,31 @@
 """One pass over the text finds every literal phrase of every loaded rule.
 
-An Aho-Corasick automaton (pyahocorasick, in C) runs over a folded copy of the text: lowercase,
-with every non-word character turned into a space and a space added at both ends. A phrase is
-stored folded the same way with a space on each side, so a hit always starts and ends at word
-boundaries and the cost of a scan does not grow with the number of phrases. Each hit is then
-verified against the original text (case, punctuation) by the entry that owns it, since folding
-makes "al-Assad" and "al Assad" the same key.
+The text is folded (lowercase, every non-word character turned into a space, a space added at
+both ends) and so is each phrase, into its key; a key is found only where a space stands on
+each side of it, at word boundaries. Each hit is then verified against the original text
+(case, punctuation) by the entry that owns it, since folding makes "al-Assad" and "al Assad"
+the same key.
+
+Two matchers find the keys, chosen by their number in `_matcher_for`: an Aho-Corasick
+automaton, whose scan does not grow with the number of keys, and for long lists a table that
+looks the keys up word by word and loads from the cache in no time (issue 5).
 """
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections import defaultdict
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import accumulate
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 import regex
 
+from cleanup.tables import StringMap, Strings, utf8
+
 # (owner: index of the check that registered it, entry: the check's own index for the entry,
-# text, case_sensitive). A plain tuple: a cached linter unpickles 100,000 of them in C.
+# text, case_sensitive). A plain tuple: cheap to build and to unpickle by the thousand.
 Phrase = tuple[int, int, str, bool]
 
 
@@ -72,59 +79,162 @@ def same_phrase(found: str, phrase: str, case_sensitive: bool) -> bool:
 
 class PhraseIndex:
     def __init__(self) -> None:
-        self._keys: dict[str, list[Phrase]] = defaultdict(list)
-        self._automaton: ahocorasick.Automaton | None = None
+        self._keys: dict[str, list[Phrase]] = defaultdict(list)  # folded key → its phrases
+        self._matcher: _Automaton[tuple[Phrase, ...]] | _KeyTable | None = None
 
     def __getstate__(self) -> dict[str, Any]:
-        # A cached linter keeps the built automaton, which loads several times faster than it
-        # builds (100,000 phrases: 0.1 s against 0.8 s), and not the keys it was built from:
-        # an unpickled index only scans.
-        if self._automaton is None and self._keys:
-            self._automaton = self._build()
-        return {"_keys": {}, "_automaton": self._automaton}
+        # A cached linter keeps the built matcher, which loads faster than it builds (100,000
+        # phrases: an automaton loads in 0.1 s and builds in 0.8 s), and not the keys it was
+        # built from: an unpickled index only scans.
+        if self._matcher is None and self._keys:
+            self._matcher = _matcher_for(self._keys)
+        return {"_keys": {}, "_matcher": self._matcher}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._keys = defaultdict(list, state["_keys"])
-        self._automaton = state["_automaton"]
+        self._matcher = state["_matcher"]
 
     def add(self, owner: int, entry: int, text: str, case_sensitive: bool) -> None:
         text = " ".join(text.split())
-        key = " " + " ".join(fold(text).split()) + " "
-        if not key.strip():
+        key = " ".join(fold(text).split())
+        if not key:
             raise ValueError(f"phrase {text!r} has no word characters")
         self._keys[key].append((owner, entry, text, case_sensitive))
-        self._automaton = None
-
-    def _build(self) -> ahocorasick.Automaton:
-        automaton = ahocorasick.Automaton()
-        for key, phrases in self._keys.items():
-            automaton.add_word(key, (len(key), tuple(phrases)))
-        automaton.make_automaton()
-        return automaton
+        self._matcher = None
 
     def scan(self, text: str) -> dict[int, list[tuple[int, int, int]]]:
-        """owner → [(start, end, entry)] for every verified occurrence, in text order."""
+        """owner → [(start, end, entry)] for every verified occurrence, in text order (of
+        their ends; of two that end together, the longer first)."""
         hits: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        if self._automaton is None:
+        if self._matcher is None:
             if not self._keys:
                 return hits
-            self._automaton = self._build()
+            self._matcher = _matcher_for(self._keys)
         for offset, end in _pieces(text, SCAN_PIECE):
             self._scan_piece(text, offset, end, hits)
         return hits
 
     def _scan_piece(self, text: str, offset: int, end: int,
                     hits: dict[int, list[tuple[int, int, int]]]) -> None:
-        assert self._automaton is not None
+        assert self._matcher is not None
         folded = " " + fold(text[offset:end]) + " "
-        for last, (length, phrases) in self._automaton.iter(folded):
-            # Key " a b " ends at `last` in the padded piece; drop the padding spaces.
-            start = offset + last - length + 1  # the padding shift cancels
-            stop = offset + last - 1
+        shift = offset - 1  # the padding space
+        for start, stop, phrases in self._matcher.matches(folded):
+            start += shift
+            stop += shift
             found = text[start:stop]
             for owner, entry, phrase, case_sensitive in phrases:
                 if same_phrase(found, phrase, case_sensitive):
                     hits[owner].append((start, stop, entry))
+
+
+# From this many keys on, an index looks them up word by word (_KeyTable) instead of running
+# an automaton of them all (issue 5). A cached automaton takes about 1.1 ms per 1,000 keys to
+# load, a table next to nothing, but a table scans about 20 ms per MB slower: the automaton
+# wins on a 1 MB file below about 25,000 keys, the table on a 5 KB file above about 1,000.
+# From 10,000, every start of a pre-commit hook or an editor saves 12 ms or more, and a 1 MB
+# file loses at most 20 ms.
+KEY_TABLE_FROM = 10_000
+
+
+def _matcher_for(keys: Mapping[str, list[Phrase]]) -> _Automaton[tuple[Phrase, ...]] | _KeyTable:
+    if len(keys) >= KEY_TABLE_FROM:
+        return _KeyTable(keys)
+    return _Automaton({key: tuple(phrases) for key, phrases in keys.items()})
+
+
+Value = TypeVar("Value")
+
+
+class _Automaton(Generic[Value]):
+    """An Aho-Corasick automaton (pyahocorasick, in C) of folded keys, each stored with a space
+    on each side so that it is found only at word boundaries: a scan costs the same however
+    many keys there are."""
+
+    def __init__(self, keys: Mapping[str, Value]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for key, value in keys.items():
+            self._automaton.add_word(f" {key} ", (len(key), value))
+        self._automaton.make_automaton()
+
+    def matches(self, folded: str) -> Iterator[tuple[int, int, Value]]:
+        """(start, stop, value): folded[start:stop] is the key, in the order of their ends
+        and, of keys that end together, the longer first."""
+        for last, (length, value) in self._automaton.iter(folded):
+            yield last - length, last, value  # `last`: the key's closing space
+
+
+class _KeyTable:
+    """Keys looked up word by word: the words of the text that begin some key are found by
+    their hashes, every place they stand in the text by a small automaton of them, and the
+    spans there of the lengths of their keys are looked up. Everything is kept in flat arrays,
+    so a cached table of 100,000 keys loads in about a millisecond."""
+
+    def __init__(self, keys: Mapping[str, list[Phrase]]) -> None:
+        self._phrases = _PhraseTable([p for phrases in keys.values() for p in phrases])
+        starts = accumulate(map(len, keys.values()), initial=0)
+        self._keys = StringMap({  # key → the numbers of its phrases
+            key: range(start, start + len(phrases))
+            for (key, phrases), start in zip(keys.items(), starts)})
+        lengths: dict[str, set[int]] = defaultdict(set)  # first word → lengths of its keys
+        for key in keys:
+            lengths[key.partition(" ")[0]].add(len(key))
+        self._first_words = StringMap(lengths)
+
+    def matches(self, folded: str) -> Iterator[tuple[int, int, list[Phrase]]]:
+        """As _Automaton.matches."""
+        first_words = self._first_words_in(folded)
+        if not first_words:
+            return  # (an automaton of no keys cannot scan)
+        found = []
+        for start, _, lengths in _Automaton(first_words).matches(folded):
+            for length in lengths:
+                stop = start + length
+                if folded.startswith(" ", stop):
+                    numbers = self._keys.get(folded[start:stop])
+                    if numbers:
+                        found.append((stop, start, numbers))
+        found.sort(key=lambda hit: hit[:2])
+        for stop, start, numbers in found:
+            yield start, stop, [self._phrases[n] for n in numbers]
+
+    def _first_words_in(self, folded: str) -> dict[str, Sequence[int]]:
+        """first word → lengths of its keys, for the words of `folded` that begin a key."""
+        found = {}
+        for encoded in self._first_words.sieve(_distinct_words(utf8(folded))):
+            word = encoded.decode("utf-8", "surrogatepass")
+            lengths = self._first_words.get(word)
+            if lengths:  # not a mere hash collision
+                found[word] = lengths
+        return found
+
+
+def _distinct_words(text: bytes, chunk: int = 1 << 16) -> set[bytes]:
+    """The words of `text`, as bytes (hashed without making a str of each), split a chunk at
+    a time: all the words of 1 MB at once take 8 MB of fresh memory, and in a new process a
+    third more time (18 ms against 12.5 ms)."""
+    words: set[bytes] = set()
+    start = 0
+    while start < len(text):
+        end = text.find(b" ", start + chunk)
+        end = len(text) if end < 0 else end
+        words.update(text[start:end].split())
+        start = end
+    return words
+
+
+class _PhraseTable:
+    """Phrases as parallel arrays (see cleanup.tables)."""
+
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        self._owners = array("I", (owner for owner, _, _, _ in phrases))
+        self._entries = array("I", (entry for _, entry, _, _ in phrases))
+        self._texts = Strings([text for _, _, text, _ in phrases])
+        self._case_sensitive = bytes(case for _, _, _, case in phrases)
+
+    def __getitem__(self, number: int) -> Phrase:
+        return (self._owners[number], self._entries[number], self._texts[number],
+                bool(self._case_sensitive[number]))
 
 
 # Characters folded at a time: a large file is scanned piece by piece, so the folded copy

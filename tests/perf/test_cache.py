@@ -62,6 +62,15 @@ def test_a_cached_linter_holds_the_data_a_compiled_one_holds(cache_dir: Path) ->
     assert data(cached) == data(compiled)
 
 
+def test_a_cached_linter_keeps_the_settings_of_its_rules(cache_dir: Path) -> None:
+    compiled = cache.load_linter(True, [])
+    loaded = cache.load_linter(True, [])
+    assert loaded is not compiled  # read back from disk
+    assert [rule.spec for rule in loaded.rules] == [rule.spec for rule in compiled.rules]
+    assert loaded.rules == compiled.rules
+    assert any("swap" in rule.spec for rule in loaded.rules)
+
+
 def test_changing_a_pack_invalidates_its_entry(cache_dir: Path, tmp_path: Path) -> None:
     path = pack(tmp_path / "mine.yaml", "RT")
     assert fixes(cache.load_linter(False, [path])) == [("mine/outlet", ("RT",))]
