@@ -183,19 +183,19 @@ def _within_budget(findings: list[Finding], budget: list[int], owner: int,
 
 
 def _too_many_finding(rule: Rule) -> Finding:
-    return Finding(
-        rule=TOO_MANY_RULE, pack="cleanup", category="other", severity=Severity.ERROR,
-        message=f"rule {rule.id} flagged more than {MAX_FINDINGS_PER_RULE} places in "
-                "this document and was stopped; its pattern is probably too broad",
-        start=0, end=0, text="")
+    return _stopped(f"rule {rule.id} flagged more than {MAX_FINDINGS_PER_RULE} places in this "
+                    "document and was stopped; its pattern is probably too broad", TOO_MANY_RULE)
 
 
 def _timeout_finding(rule: Rule) -> Finding:
-    return Finding(
-        rule=TIMEOUT_RULE, pack="cleanup", category="other", severity=Severity.ERROR,
-        message=f"rule {rule.id} took too long on this document and was stopped; "
-                "its pattern backtracks catastrophically (see `cleanup explain`)",
-        start=0, end=0, text="")
+    return _stopped(f"rule {rule.id} took too long on this document and was stopped; its "
+                    "pattern backtracks catastrophically (see `cleanup explain`)", TIMEOUT_RULE)
+
+
+def _stopped(message: str, rule_id: str) -> Finding:
+    """The engine's own finding that it stopped a rule, at the start of the document."""
+    return Finding(rule=rule_id, pack="cleanup", category="other", severity=Severity.ERROR,
+                   message=message, start=0, end=0, text="")
 
 
 def _sectioned(doc: Document) -> bool:
