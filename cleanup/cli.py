@@ -126,6 +126,33 @@ def _settings(select: tuple[str, ...], ignore: tuple[str, ...], pack_paths: tupl
     return settings
 
 
+def run() -> None:
+    """The `cleanup` command: main(), then exit without tearing the interpreter down. Freeing
+    the linter's objects one by one is about 6 ms of checking a 5 KB file (issue 5: start-up);
+    everything is written and flushed by then (mypy's fast exit does the same)."""
+    try:
+        main()
+        code = EXIT_CLEAN
+    except SystemExit as exc:
+        code = _exit_status(exc.code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader left, or a stream was closed
+        pass
+    os._exit(code)
+
+
+def _exit_status(code: object) -> int:
+    """What the interpreter makes of sys.exit(code)."""
+    if code is None:
+        return EXIT_CLEAN
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cleanup", prog_name="cleanup")
 def main() -> None:
