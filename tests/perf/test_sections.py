@@ -101,6 +101,17 @@ def test_every_rule_gives_the_same_findings_with_any_number_of_jobs(
     assert key(linter.check(doc, jobs=3)) == key(one)
 
 
+def test_suppressions_hold_across_sections(monkeypatch: pytest.MonkeyPatch) -> None:
+    linter = cleanup.default_linter(select=["hygiene/doubled-word"])
+    doubled = "It was was late.\n\n"
+    text = (doubled * 30 + "cleanup: off\n\n" + doubled * 60 + "cleanup: on\n\n" + doubled * 30
+            + "It was was late. cleanup: ignore[doubled-word]\n")
+    monkeypatch.setattr(engine, "SECTION_CHARS", 200)
+    assert len(list(sections(text))) > 10
+    findings = linter.check(Document.plain(text))
+    assert [f.line for f in findings] == [*range(1, 61, 2), *range(185, 245, 2)]
+
+
 BROAD = """\
   - id: every-word
     kind: pattern
