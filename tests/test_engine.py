@@ -136,6 +136,19 @@ def test_the_builtin_run_together_sentence_fix_is_sure_only_before_a_sentence_op
         (".However", True), (".Lock", False)]
 
 
+def test_the_builtin_doubled_word_fix_is_sure_only_for_a_function_word() -> None:
+    import cleanup
+
+    linter = cleanup.Linter.from_packs(cleanup.load_builtin_packs(),
+                                       select=["hygiene/doubled-word"])
+    text = ("The the attack was was over. Sends the signal signal to the child. "
+            "Set the variable VARIABLE; the process with PID pid.")
+    assert [(f.text, f.safe) for f in linter.check_text(text)] == [
+        ("The the", True), ("was was", True), ("signal signal", False)]
+    assert cleanup.fix_text(text, linter).text.startswith("The attack was over. Sends the "
+                                                          "signal signal to")
+
+
 def test_consistency_majority_wins_and_a_tie_goes_to_the_first_used(tmp_path: Path) -> None:
     linter = linter_from(tmp_path, CONSISTENCY)
     majority = linter.check_text("Taleghani. Talaqani. Taleghani.")
