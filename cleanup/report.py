@@ -162,6 +162,9 @@ def explain_rule(rule: Rule) -> str:
     fix = {True: "safe: applied by `cleanup fix`",
            False: "suggestion only: applied with --unsafe-fixes",
            None: "safe when there is a single replacement"}[rule.safe]
+    if rule.safe is not False and "safe_when" in rule.spec:
+        fix = ("safe only where the whole match matches `safe_when` "
+               f"({rule.spec['safe_when']}); elsewhere a suggestion")
     lines += ["", f"Fix: {fix}", f"Defined in: {rule.source}:{rule.line}"]
     if rule.examples:
         lines += ["", "Examples:"]

@@ -193,6 +193,13 @@ def test_explain_shows_why_and_examples(run_cli) -> None:
     assert "fixed:   a reporter for the RT news network reported" in result.output
 
 
+def test_explain_says_where_a_fix_is_sure(run_cli) -> None:
+    result = run_cli("explain", "hygiene/doubled-word")
+    assert "Fix: safe only where the whole match matches `safe_when` ((?i)(?:the|a|" in (
+        result.output)
+    assert "elsewhere a suggestion" in result.output
+
+
 def test_explain_unknown_rule_suggests(run_cli) -> None:
     result = run_cli("explain", "doubled-word")
     assert result.exit_code == 2
