@@ -37,6 +37,7 @@ class Problem(NamedTuple):
     replacement: str | None
     message: str
     unpaired: str = ""  # "open": a mark never closed; "close": one that closes nothing
+    sure: bool = True  # False: the replacement is only a suggestion
 
 
 class BalanceCheck(Check):
@@ -89,6 +90,7 @@ class BalanceCheck(Check):
         for problem in filter(None, found):
             yield self.finding(text, problem.start, problem.end,
                                [] if problem.replacement is None else [problem.replacement],
+                               safe=None if problem.sure else False,
                                message_vars={"problem": problem.message})
 
     def _paragraph(self, line: str, following: str) -> Iterator[Problem]:
@@ -164,8 +166,13 @@ def _inner_space(body: str, opening: int, closing: int) -> Iterator[Problem]:
     trail = len(inner) - len(inner.rstrip(" "))
     if lead and trail:
         return
+    # Sure only inside a quoted phrase whose word meets the space: a quoted word or code
+    # (“From ”, "rm -rf /tmp/* ", “f-string: ”) may hold the space on purpose.
+    phrase = len(inner.split()) > 1
     if lead:
-        yield Problem(opening, opening + 1 + lead, body[opening], "space after the opening quote")
+        yield Problem(opening, opening + 1 + lead, body[opening], "space after the opening quote",
+                      sure=phrase and inner[lead].isalnum())
     if trail:
         yield Problem(closing - trail, closing + 1, body[closing],
-                      "space before the closing quote")
+                      "space before the closing quote",
+                      sure=phrase and (inner[-trail - 1].isalnum() or inner[-trail - 1] in ".,!?"))

@@ -28,6 +28,15 @@ def test_space_inside_quotes() -> None:
     assert fixed('the "Dawn of Freedom " campaign') == 'the "Dawn of Freedom" campaign'
 
 
+def test_a_space_inside_a_quoted_word_or_code_is_only_a_suggestion() -> None:
+    linter = Linter([_parse_rule(SPEC, "t", "<t>", 1, [])])
+    text = ('lines starting with “From ” are quoted; run "rm -rf /tmp/* " or “f-string: ”; '
+            'the “ Dawn of Freedom” campaign said “we stay. ”')
+    assert [(f.text, f.replacements, f.safe) for f in linter.check_text(text)] == [
+        (" ”", ("”",), False), (' "', ('"',), False), (" ”", ("”",), False),
+        ("“ ", ("“",), True), (" ”", ("”",), True)]
+
+
 def test_unclosed_and_unopened() -> None:
     assert problems("the talks (which began in March") == ["'(' is never closed"]
     assert problems("it ended) there") == ["')' closes nothing"]
