@@ -25,7 +25,7 @@ XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
    </trans-unit>
    <trans-unit id="3">
     <source>سه</source>
-    <target>Tom &amp; Jerry was&#32;was here, <mrk mtype="term">left left</mrk>.</target>
+    <target>Tom &amp; Jerry was&#32;was here, <mrk mtype="term">and and</mrk>.</target>
    </trans-unit>
    <trans-unit id="4" translate="no">
     <source>was was</source>
@@ -53,7 +53,7 @@ XLIFF_20 = """<?xml version="1.0" encoding="UTF-8"?>
    <ignorable><source> </source><target> was was </target></ignorable>
    <segment id="s2">
     <source>دو</source>
-    <target><sc id="3"/>left left<ec startRef="3"/> and <mrk id="m1" translate="no">was was</mrk></target>
+    <target><sc id="3"/>and and<ec startRef="3"/> and <mrk id="m1" translate="no">was was</mrk></target>
    </segment>
   </unit>
  </file>
@@ -83,7 +83,7 @@ def test_xliff_12_fix_keeps_tags_entities_notes_and_untranslatable_units(run_cli
     assert fixed == (XLIFF_12
                      .replace("<g id=\"1\">Rashatoudi</g> said it was was over",
                               "<g id=\"1\">RT</g> said it was over")
-                     .replace("<mrk mtype=\"term\">left left</mrk>", "<mrk mtype=\"term\">left</mrk>")
+                     .replace("<mrk mtype=\"term\">and and</mrk>", "<mrk mtype=\"term\">and</mrk>")
                      .replace("<![CDATA[it was was <fine>", "<![CDATA[it was <fine>")
                      .replace("</bpt>was was<ept", "</bpt>was<ept")
                      .replace("<x id=\"2\"/>Rashatoudi", "<x id=\"2\"/>RT"))
@@ -92,7 +92,7 @@ def test_xliff_12_fix_keeps_tags_entities_notes_and_untranslatable_units(run_cli
 def test_codes_and_entities_are_not_prose_and_block_fixes() -> None:
     doc = read_xliff(XLIFF_12, "a.xlf")
     assert f"Bold {PLACEHOLDER}was was{PLACEHOLDER}{PLACEHOLDER}Rashatoudi" in doc.text
-    assert "Tom & Jerry was was here, left left." in doc.text
+    assert "Tom & Jerry was was here, and and." in doc.text
     assert "alternative" not in doc.text and "note" not in doc.text
 
 
@@ -108,7 +108,7 @@ def test_xliff_20_fix_keeps_codes_and_skips_ignorable_and_protected(run_cli, wri
     assert path.read_text(encoding="utf-8") == (
         XLIFF_20.replace("<pc id=\"1\">Rashatoudi</pc> said it was was over",
                          "<pc id=\"1\">RT</pc> said it was over")
-        .replace("<sc id=\"3\"/>left left<ec", "<sc id=\"3\"/>left<ec"))
+        .replace("<sc id=\"3\"/>and and<ec", "<sc id=\"3\"/>and<ec"))
 
 
 def test_sources_pair_with_targets() -> None:
@@ -139,7 +139,7 @@ def test_utf16_file_is_read_and_written_back_as_utf16(run_cli, write) -> None:
 
 def test_a_fix_that_would_write_markup_is_not_applied(run_cli, write) -> None:
     pack = write("amp.yaml", AMPERSAND_PACK)
-    text = XLIFF_20.replace("left left", "salt and pepper")
+    text = XLIFF_20.replace("and and", "salt and pepper")
     path = write("a.xlf", text)
     result = run_cli("fix", "--packs", str(pack), "--select", "amp", str(path))
     assert "amp/and" in result.output

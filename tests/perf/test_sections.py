@@ -152,14 +152,14 @@ def test_a_file_longer_than_a_section_reports_the_same_with_one_or_two_jobs(
     assert len(body) > engine.SECTION_CHARS
     (tmp_path / "a").mkdir()
     big = tmp_path / "a" / "big.txt"
-    big.write_bytes((body + "The end end.\n").encode("utf-8"))
+    big.write_bytes((body + "The end of of it.\n").encode("utf-8"))
     last_line = body.count("\n") + body.count("\r") - body.count("\r\n") + 1
     hygiene = ("--select", "hygiene")
     one = run_cleanup("check", "-j1", *hygiene, "a/big.txt", cwd=tmp_path)
     two = run_cleanup("check", "-j2", *hygiene, "a/big.txt", cwd=tmp_path)
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
-    assert f"a/big.txt:{last_line}:5: " in one.stdout  # 'end end' on the last line
+    assert f"a/big.txt:{last_line}:9: " in one.stdout  # 'of of' on the last line
     shutil.copytree(tmp_path / "a", tmp_path / "b")
     fixed_one = run_cleanup("fix", "-j1", *hygiene, "a/big.txt", cwd=tmp_path)
     fixed_two = run_cleanup("fix", "-j2", *hygiene, "b/big.txt", cwd=tmp_path)
@@ -167,4 +167,4 @@ def test_a_file_longer_than_a_section_reports_the_same_with_one_or_two_jobs(
     assert fixed_one.stdout.replace("a/", "b/") == fixed_two.stdout
     fixed = big.read_bytes()
     assert fixed == (tmp_path / "b" / "big.txt").read_bytes()
-    assert fixed.endswith(b"The end.\n") and b"was was" not in fixed
+    assert fixed.endswith(b"The end of it.\n") and b"was was" not in fixed
