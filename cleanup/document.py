@@ -10,7 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+# A line ends at \n, \r\n or a lone \r: the same breaks the file keeps on write.
+LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,7 @@ class LineIndex:
     _starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        # A line ends at \n, \r\n or a lone \r: the same breaks the file keeps on write.
-        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+        self._starts = [0, *(m.end() for m in LINE_BREAK.finditer(self.text))]
 
     def offset(self, line: int) -> int:
         """Offset of the start of 0-based `line` (the text's length past the last line)."""

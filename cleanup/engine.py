@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import regex
 
-from cleanup.document import Document
+from cleanup.document import LINE_BREAK, Document
 from cleanup.finding import Finding, Severity
 from cleanup.incremental import LineMemo
 from cleanup.kinds import KINDS
@@ -29,7 +29,6 @@ MAX_FINDINGS_PER_RULE = 50_000
 # one section instead of growing without bound (issue 5).
 SECTION_CHARS = 1 << 20
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
-_LINE_END = regex.compile(r"\n|\r(?!\n)")
 
 
 class Linter:
@@ -212,20 +211,14 @@ def sections(text: str, size: int | None = None) -> Iterator[tuple[int, int, int
     while len(text) - start > size:
         # A blank line within the next `size` characters, or else the next line break.
         cut = (_BLANK_LINE.search(text, start + size, start + 2 * size)
-               or _LINE_END.search(text, start + size))
+               or LINE_BREAK.search(text, start + size))
         if cut is None or cut.end() == len(text):
             break  # the rest is one line
         end = cut.end()
         yield start, end, line
-        line += _line_breaks(text, start, end)
+        line += sum(1 for _ in LINE_BREAK.finditer(text, start, end))
         start = end
     yield start, len(text), line
-
-
-def _line_breaks(text: str, start: int, end: int) -> int:
-    # \r\n counts once; a cut never falls between the two (it follows a \n).
-    return (text.count("\n", start, end) + text.count("\r", start, end)
-            - text.count("\r\n", start, end))
 
 
 def _moved(finding: Finding, offset: int, lines: int) -> Finding:
