@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import hashlib
 import os
 import stat
-import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +63,9 @@ class BinaryFileError(InputError):
 
 
 def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+    # CRC-32, not a cryptographic hash: it guards against an accidental edit, not an attack,
+    # and hashlib's import (OpenSSL) would cost every run 4 ms of start-up (issue 5).
+    return zlib.crc32(data).to_bytes(4, "big")
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str, bytes]:
@@ -242,6 +243,8 @@ def _signals_deferred() -> Iterator[None]:
 
 def _replace(name: Path, target: Path, data: bytes, mode: int,
              owner: tuple[int, int] | None) -> None:
+    import tempfile  # only for writing: a check never needs it
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".cleanup-tmp",
                                    dir=target.parent)

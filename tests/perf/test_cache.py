@@ -2,6 +2,8 @@
 and never an error when the cache is broken or cannot be written (issue 5)."""
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,66 @@ def test_a_file_a_rule_names_is_checked_on_load(cache_dir: Path, tmp_path: Path,
     assert cache._load(entry) is not None
     (tmp_path / "names.txt").write_text("two")
     assert cache._load(entry) is None
+
+
+def test_the_key_of_unchanged_files_is_not_hashed_again(
+        cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the pack was written just now
+    path = pack(tmp_path / "mine.yaml", "RT")
+    cache.load_linter(False, [path])
+    hashed: list[Path] = []
+    monkeypatch.setattr(cache, "_file_digest", lambda p: hashed.append(p) or b"")
+    assert fixes(cache.load_linter(False, [path])) == [("mine/outlet", ("RT",))]
+    assert hashed == []
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(
+        cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `cp -p` or a restore from backup can put the old mtime back; the ctime still moves.
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    path = pack(tmp_path / "mine.yaml", "RT")
+    before = path.stat()
+    cache.load_linter(False, [path])
+    time.sleep(0.05)  # past the kernel's coarse timestamp tick
+    pack(path, "TV")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert fixes(cache.load_linter(False, [path])) == [("mine/outlet", ("TV",))]
+
+
+def test_a_key_of_files_written_moments_ago_is_not_remembered(
+        cache_dir: Path, tmp_path: Path) -> None:
+    # On a file system with coarse timestamps an edit in the same tick would look unchanged.
+    path = pack(tmp_path / "mine.yaml", "RT")
+    cache.load_linter(False, [path])
+    assert cache._read_keys(cache_dir) == {}
+    cache.load_linter(True, [])  # the built-in packs have not changed for a while
+    assert len(cache._read_keys(cache_dir)) == 1
+
+
+@pytest.mark.parametrize("xdg", [None, "", "/somewhere/else"])
+def test_the_cache_folder_is_the_one_platformdirs_names(
+        xdg: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("CLEANUP_CACHE_DIR", raising=False)
+    monkeypatch.delenv("CLEANUP_NO_CACHE", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    expected = platformdirs.user_cache_dir("cleanup", appauthor=False, ensure_exists=False)
+    assert cache.cache_dir() == Path(expected)
+
+
+def test_old_entries_are_pruned(cache_dir: Path, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "ENTRIES_KEPT", 2)
+    path = tmp_path / "mine.yaml"
+    for replacement in ("RT", "TV", "AP"):
+        pack(path, replacement)
+        cache.load_linter(False, [path])
+        time.sleep(0.02)  # distinct mtimes
+    assert len(entries(cache_dir)) == 2
+    assert fixes(cache.load_linter(False, [path])) == [("mine/outlet", ("AP",))]
