@@ -82,22 +82,29 @@ class Gazetteer:
 
     def anchor(self, name: str, config: MatchConfig) -> int | None:
         """The one entry `name` is a spelling of, or None (unknown or ambiguous)."""
-        exact = self.exact.get(exact_form(name))
-        if exact:
-            return next(iter(exact)) if len(exact) == 1 else None
-        matching = [s for s in self.index.candidates(name) | ({name} & self.by_spelling.keys())
-                    if names_match(name, s, config)]
-        if matching and config.english and all_english(*name_key(name).words):
-            return None  # English words (Judea, Image) are spelled right: only listed, not close
-        # A spelling that folds to the same key beats one that is only close (Qoum is Qom's).
-        for tier in ([s for s in matching if _folded(s) == _folded(name)], matching):
-            found = set().union(*(self.by_spelling[s] for s in tier))
-            if found:
-                return next(iter(found)) if len(found) == 1 else None
-        return None
+        return _anchor(self, name, config)
 
     def anchored_exactly(self, name: str) -> bool:
         return len(self.exact.get(exact_form(name), ())) == 1
+
+
+@lru_cache(maxsize=1 << 16)
+def _anchor(gazetteer: Gazetteer, name: str, config: MatchConfig) -> int | None:
+    """`Gazetteer.anchor`, remembered: a document's names recur in the next document, and in
+    the next check of an edited one."""
+    exact = gazetteer.exact.get(exact_form(name))
+    if exact:
+        return next(iter(exact)) if len(exact) == 1 else None
+    if config.english and all_english(*name_key(name).words):
+        return None  # English words (Judea, Image) are spelled right: only listed, not close
+    listed = gazetteer.index.candidates(name) | ({name} & gazetteer.by_spelling.keys())
+    matching = [s for s in listed if names_match(name, s, config)]
+    # A spelling that folds to the same key beats one that is only close (Qoum is Qom's).
+    for tier in ([s for s in matching if _folded(s) == _folded(name)], matching):
+        found = set().union(*(gazetteer.by_spelling[s] for s in tier))
+        if found:
+            return next(iter(found)) if len(found) == 1 else None
+    return None
 
 
 def _folded(name: str) -> tuple[str, ...]:

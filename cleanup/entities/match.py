@@ -186,8 +186,15 @@ def words_match(a: str, b: str, config: MatchConfig) -> bool:
         return True
     if config.distinct(a, b):
         return False
-    return any(_keys_match(word_key(x), word_key(y), config.threshold)
+    return any(_plain_words_match(x, y, config.threshold)
                for x in word_forms(a) for y in word_forms(b)) and not config.two_words(a, b)
+
+
+@lru_cache(maxsize=1 << 20)
+def _plain_words_match(a: str, b: str, threshold: float) -> bool:
+    """`_keys_match` of two plain words: both `words_match` and `joined_match` ask it, and a
+    name of one word joins to that word."""
+    return _keys_match(word_key(a), word_key(b), threshold)
 
 
 def _keys_match(a: WordKey, b: WordKey, threshold: float) -> bool:
@@ -275,7 +282,7 @@ def joined_match(ka: NameKey, kb: NameKey, config: MatchConfig) -> bool:
     # Names without articles join the same way three times: compare each pair once.
     pairs = dict.fromkeys(zip(ka.joined_forms, kb.joined_forms))
     # Joined, a leading "al" is a word's first letters (Ali Alaq), not a glued article.
-    return any(x == y or (_keys_match(word_key(x), word_key(y), config.threshold)
+    return any(x == y or (_plain_words_match(x, y, config.threshold)
                           and not config.two_words(x, y))
                for x, y in pairs)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +34,7 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’]*\w)?'?")
 _HAS_DIGIT = re.compile(r"\d")  # P5, F-35: codes, not names
 _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 # What may separate two words of one name: one space, or a hyphen (also "Amir- Abdollahian").
-_JOINERS = frozenset({" ", "\u00a0", "-", "‐", "‑", "- ", "‐ ", "‑ "})
+_JOINER = r"(?:[ \u00a0]|[-‐‑] ?)"
 
 
 def _particle_pattern() -> str:
@@ -53,9 +53,11 @@ def _particle_pattern() -> str:
 
 # A word that may be part of a name: one that does not open with an ASCII lower-case letter, or a
 # particle. A word is `_WORD` at the first letter of a run of word characters and apostrophes.
-_CANDIDATE = re.compile(
-    r"(?<![\w'’])[\d_'’]*"
-    r"(?=[^\W\d_a-z]|" + _particle_pattern() + r"(?!')(?![\w'’]*\w))(" + _WORD.pattern + ")")
+_CANDIDATE = r"(?=[^\W\d_a-z]|" + _particle_pattern() + r"(?!')(?![\w'’]*\w))" + _WORD.pattern
+# Candidate words each joined to the next by a `_JOINER` (a chain): the first word is group 1,
+# the others group 2. Most chains are one word, read without splitting them into tokens.
+_CHAIN = re.compile(r"(?<![\w'’])[\d_'’]*(" + _CANDIDATE + r")((?:" + _JOINER + _CANDIDATE
+                    + r")+)?")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;…]['\"”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*|\s[-–—]\s+)$")
 _SENTENCE_LOOKBACK = 200
 _SENTENCE_NEAR = 8
@@ -133,43 +135,86 @@ def wordlists() -> Wordlists:
 def find_mentions(text: str, lists: Wordlists | None = None) -> list[Mention]:
     """Every name mention in `text`, in order."""
     lists = lists or wordlists()
-    lowercase_words = {w for w in set(_WORD.findall(text)) if w[0].islower()}
+    lowercase_words = _lowercase_words(text)
+    lone_words: dict[str, tuple[int, bool]] = {}
     headlines = _headline_spans(text)
     headline_starts = [a for a, _ in headlines]
+
+    def in_headline(start: int) -> bool:
+        at = bisect_right(headline_starts, start) - 1
+        return at >= 0 and start < headlines[at][1]
+
     found = []
-    for run in _runs(text):
-        at = bisect_right(headline_starts, run[0].start) - 1
-        in_headline = at >= 0 and run[0].start < headlines[at][1]
-        mention = _trim(text, run, lists, lowercase_words, in_headline)
-        if mention is not None:
-            found.append(mention)
+    for chain in _CHAIN.finditer(text):
+        if chain.group(2) is None:
+            word = chain.group(1)
+            if word not in lone_words:
+                lone_words[word] = _lone_word(word, lists, lowercase_words)
+            mention = _lone_mention(text, chain.start(1), word, lone_words[word], in_headline)
+            if mention is not None:
+                found.append(mention)
+            continue
+        for run in _runs(text, chain.start(1), chain.end()):
+            mention = _trim(text, run, lists, lowercase_words, in_headline(run[0].start))
+            if mention is not None:
+                found.append(mention)
     return found
 
 
-def _runs(text: str) -> Iterator[list[_Token]]:
-    """Maximal runs of capitalised words and particles joined by a space or a hyphen.
+def _lowercase_words(text: str) -> set[str]:
+    """The words of `text` that open with a small letter. No word spans a space, so the distinct
+    whitespace-separated pieces are searched, not the text; most pieces are a word already."""
+    found = set()
+    for piece in set(text.split()):
+        if piece.isalpha():
+            if piece[0].islower():
+                found.add(piece)
+        else:
+            found.update(w for w in _WORD.findall(piece) if w[0].islower())
+    return found
 
-    Only words that can be part of a name are looked at in Python (issue 5: most of a text is
-    lower-case prose); a word skipped between two of them is never a joiner, so it still ends
-    the run.
-    """
+
+def _lone_word(word: str, lists: Wordlists, lowercase_words: set[str]) -> tuple[int, bool]:
+    """What `_trim` makes of a run of this one word, wherever it stands: (the length of the name
+    it is, 0 if none; whether it is an ordinary word, so no name where a sentence or headline
+    opens)."""
+    _, capitalised, in_name, _, bare_lower = _word_class(word)
+    if not (capitalised and in_name) or bare_lower in lists.titles:
+        return 0, False
+    name = word[:len(word) - len(_POSSESSIVE.search(word).group())]
+    if not name or name.lower() in lists.ordinary:
+        return 0, False
+    return len(name), bare_lower not in PARTICLES and (
+        bare_lower in lists.ordinary or bare_lower in lowercase_words)
+
+
+def _lone_mention(text: str, start: int, word: str, verdict: tuple[int, bool],
+                  in_headline: Callable[[int], bool]) -> Mention | None:
+    """The mention a chain of one word makes, given its `_lone_word` verdict."""
+    length, ordinary = verdict
+    if not length:
+        return None
+    sentence_start = _opens_sentence(text, start)
+    if ordinary and (sentence_start or in_headline(start)):
+        return None
+    return Mention(start, start + length, word[:length], sentence_start)
+
+
+def _runs(text: str, start: int, end: int) -> Iterator[list[_Token]]:
+    """The runs of words that can be part of a name in the chain at `start:end`: a word that
+    cannot ends a run, and so does a possessive."""
     run: list[_Token] = []
-    last_end = -1
-    for m in _CANDIDATE.finditer(text):
-        start, end = m.span(1)
-        token = _Token(start, end, m.group(1))
-        if token.in_name:
-            if run and text[last_end:token.start] not in _JOINERS:
+    for m in _WORD.finditer(text, start, end):
+        token = _Token(m.start(), m.end(), m.group())
+        if not token.in_name:
+            if run:
                 yield run
                 run = []
-            run.append(token)
-            if token.possessive:  # Iran's Foreign Minister …
-                yield run
-                run = []
-        elif run:
+            continue
+        run.append(token)
+        if token.possessive:  # Iran's Foreign Minister …
             yield run
             run = []
-        last_end = token.end
     if run:
         yield run
 

@@ -54,3 +54,31 @@ def test_identifiers_and_english_particles_are_not_names() -> None:
 
 def test_an_assimilated_article_stays_with_its_name() -> None:
     assert names("They left An Nasiriyah and An-Najaf.") == ["An Nasiriyah", "An-Najaf"]
+
+
+def test_a_lone_word_is_read_as_trim_reads_a_run_of_one_word() -> None:
+    # find_mentions decides a chain of one word from a verdict worked out once per word.
+    from cleanup.entities.mentions import _CHAIN, _lone_mention, _lone_word, _lowercase_words, \
+        _Token, _trim, wordlists
+
+    text = ("The envoy met Iran's Reuters. However, the As said An. Al-Sisi spoke; later "
+            "al-Sisi left. Minister, Iraqi, Amir met Debian, NATO and P5.\nThe Talks Of The Envoy "
+            "Today\nAn Ethernet frame: Mosul, mosul and É. Ça va.")
+    lists = wordlists()
+    lowercase = _lowercase_words(text)
+    lone = [m for m in _CHAIN.finditer(text) if m.group(2) is None]
+    assert len(lone) >= 12
+    for in_headline in (False, True):
+        for m in lone:
+            word, start = m.group(1), m.start(1)
+            trimmed = _trim(text, [_Token(start, m.end(1), word)], lists, lowercase, in_headline) \
+                if _Token(start, m.end(1), word).in_name else None
+            assert _lone_mention(text, start, word, _lone_word(word, lists, lowercase),
+                                 lambda _: in_headline) == trimmed, word
+
+
+def test_lowercase_words_are_the_words_opening_with_a_small_letter() -> None:
+    from cleanup.entities.mentions import _WORD, _lowercase_words
+
+    text = "the (Iran) don't x3y 3rd _under_score 'tis café, Éa\u00a0naïve-word ok\u2028fine’"
+    assert _lowercase_words(text) == {w for w in _WORD.findall(text) if w[0].islower()}
