@@ -25,8 +25,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel, Levenshtein
-
 from cleanup.entities.english import all_english
 from cleanup.entities.keys import VOWELS, WEAK_CONSONANTS, WordKey, plain, word_key
 
@@ -216,6 +214,9 @@ def _reading_matches(x: str, y: str, threshold: float) -> bool:
         return False
     if x[0] != y[0] and not (x[0] in VOWELS and y[0] in VOWELS):
         return False
+    # Imported here: a text with no two names alike never needs rapidfuzz (12 ms to import).
+    from rapidfuzz.distance import Indel
+
     # Both must hold; the similarity is the cheaper to work out and rejects many pairs alone.
     if Indel.normalized_similarity(x, y) < threshold:
         return False
@@ -229,6 +230,8 @@ def _is_other_plus_ending(a: str, b: str) -> bool:
 def _strong_edits(x: str, y: str) -> int:
     """Edits that change a name rather than its spelling; a moved consonant or a strong h
     counts as too many."""
+    from rapidfuzz.distance import Levenshtein
+
     count = 0
     for op in Levenshtein.editops(x, y):
         if op.tag == "replace":
