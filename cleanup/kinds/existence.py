@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from cleanup.finding import Finding
 from cleanup.kinds.base import (
-    Check, Hits, add_phrase, check_templates, compile_regex, regex_matches, string_list)
+    Check, Hits, add_phrase, check_templates, compile_regex, string_list)
+from cleanup.kinds.prefilter import filtered_matches, prefilter_for
 
 if TYPE_CHECKING:
     import regex
@@ -35,6 +36,7 @@ class ExistenceCheck(Check):
         tokens = string_list(rule, "tokens", required=False)
         self.patterns = [compile_regex(rule, p, "patterns")
                          for p in string_list(rule, "patterns", required=False)]
+        self.prefilters = [prefilter_for(p) for p in self.patterns]
         if not tokens and not self.patterns:
             raise rule.error("needs 'tokens' or 'patterns'")
         self.suggest = string_list(rule, "suggest", required=False)
@@ -49,8 +51,8 @@ class ExistenceCheck(Check):
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         for start, end, _ in hits:
             yield self.finding(text, start, end, self.suggest, safe=False)
-        for pattern in self.patterns:
-            for m in regex_matches(pattern, text):
+        for pattern, prefilter in zip(self.patterns, self.prefilters):
+            for m in filtered_matches(pattern, prefilter, text):
                 yield self.finding(text, m.start(), m.end(),
                                    [m.expand(s) for s in self.suggest], safe=False,
                                    message_vars=m.groupdict())

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from cleanup.finding import Finding
-from cleanup.kinds.base import REGEX_TIMEOUT_S, Check, Hits, check_templates, compile_regex, \
-    regex_matches
+from cleanup.kinds.base import REGEX_TIMEOUT_S, Check, Hits, check_templates, compile_regex
+from cleanup.kinds.prefilter import filtered_matches, prefilter_for
 
 if TYPE_CHECKING:
     import regex
@@ -34,6 +34,7 @@ class PatternCheck(Check):
     def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
         super().__init__(rule, owner, phrases)
         self.pattern = compile_regex(rule, rule.spec.get("pattern"))
+        self.prefilter = prefilter_for(self.pattern)
         replace = rule.spec.get("replace", [])
         self.templates: list[str] = [replace] if isinstance(replace, str) else replace
         if not isinstance(self.templates, list) or not all(
@@ -47,7 +48,7 @@ class PatternCheck(Check):
         return (self.pattern,)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
-        for m in regex_matches(self.pattern, text):
+        for m in filtered_matches(self.pattern, self.prefilter, text):
             yield self.finding(text, m.start(), m.end(), [m.expand(t) for t in self.templates],
                                safe=self._safe(m.group()), message_vars=m.groupdict())
 

@@ -1,0 +1,350 @@
+"""Run a rule's regular expression only on the lines that can hold a match (issue 5).
+
+Most regex rules find nothing in clean prose, yet the `regex` module tries them at almost
+every position: it skips ahead only to a literal at the very start of a pattern. At compile
+time `prefilter_for` reads the pattern's parse tree and works out, conservatively:
+
+* literals every match must contain (one of a small set, e.g. ' goals' or ' ,'/' ;'/...), in
+  the manner of RE2's prefilter: exact strings, prefixes and suffixes of each node, crossed
+  through concatenation and joined through alternation; and
+* whether a match is confined to one line: nothing it consumes can match a line break, and a
+  look-ahead that can reads at most `reach` characters on.
+
+`filtered_matches` then finds the literals with str.find and runs the pattern only on the
+lines that hold one (with the real text before and `reach` + 2 characters after, so look-
+behinds, \\b and $ see what they see in a whole-text scan). A match cannot start on another
+line, so the matches are those of a whole-text scan. A pattern not confined to lines is
+skipped only when none of its literals occurs at all; one whose parse tree holds anything
+this module does not know gets no prefilter. tests/test_prefilter.py compares both scans.
+
+The parse tree comes from `regex._regex_core`, the module's own parser (not public API): if it
+changes shape, the analysis raises and the rule simply runs unfiltered.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import product
+
+import regex
+from regex import _regex_core as core
+
+from cleanup.kinds.base import regex_timeout
+
+# Bounds of the analysis: more alternatives than this are no literal requirement.
+MAX_LITERALS = 32
+MAX_SET_CHARS = 8
+SELECTIVE_LENGTH = 5
+MAX_SEARCHED = 16
+# Below this share of the text the lines with a literal are scanned one by one; above it, the
+# whole text at once (as fast, fewer calls).
+WINDOWED_SHARE = 0.25
+
+Strings = frozenset[str] | None  # None: nothing known
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    literals: tuple[str, ...]  # every match contains at least one of these
+    reach: int | None  # None: a match may span lines; else how far past its line it may look
+
+
+class _Unsupported(Exception):
+    """A construct the analysis does not model: the pattern runs unfiltered."""
+
+
+def prefilter_for(pattern: regex.Pattern[str]) -> Prefilter | None:
+    """What every match of `pattern` must contain, if provable; None otherwise."""
+    if pattern.flags & (regex.REVERSE | regex.POSIX | regex.WORD):
+        return None
+    try:
+        tree = _parse(pattern)
+        if _starts_with_literal(tree):
+            return None  # as fast as any prefilter
+        literals = _literals(tree).best
+        if literals is None or min(map(len, literals)) < 2 or len(literals) > MAX_SEARCHED:
+            # The regex module skips to a character as fast as str.find does, and dozens of
+            # passes of str.find cost more than most patterns.
+            return None
+        reach = _Reach(tree).reach
+    except (_Unsupported, core.error, AttributeError, TypeError, ValueError):
+        return None
+    return Prefilter(tuple(sorted(literals)), reach)
+
+
+def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None,
+                     text: str) -> Iterator[regex.Match[str]]:
+    """`regex_matches(pattern, text)` (the same matches in the same order), looking only
+    where the prefilter allows."""
+    timeout = regex_timeout(text)
+    if prefilter is None:
+        return pattern.finditer(text, timeout=timeout)
+    if prefilter.reach is None:
+        if any(literal in text for literal in prefilter.literals):
+            return pattern.finditer(text, timeout=timeout)
+        return iter(())
+    lines = lines_with(text, prefilter.literals)
+    if sum(end - start for start, end in lines) > WINDOWED_SHARE * len(text):
+        return pattern.finditer(text, timeout=timeout)
+    return _matches_in_lines(pattern, text, lines, prefilter.reach, timeout)
+
+
+def lines_with(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of the lines holding a literal (end: their line break, or the text's end),
+    in order, adjacent lines merged."""
+    found = []
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            end = text.find("\n", at + len(literal))
+            end = len(text) if end < 0 else end
+            found.append((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(literal, end)
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _matches_in_lines(pattern: regex.Pattern[str], text: str, lines: list[tuple[int, int]],
+                      reach: int, timeout: float) -> Iterator[regex.Match[str]]:
+    deadline = time.monotonic() + timeout
+    for start, end in lines:
+        # Past the line break: what a look-ahead reads, and one more character for \b and $.
+        window_end = min(len(text), end + reach + 2)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        for m in pattern.finditer(text, start, window_end, timeout=left):
+            if m.start() > end:
+                break  # on the next line, which is cut short here
+            yield m
+
+
+def _parse(pattern: regex.Pattern[str]) -> core.RegexBase:
+    """The optimised parse tree `regex.compile` builds for `pattern`."""
+    source = core.Source(pattern.pattern)
+    info = core.Info(pattern.flags, source.char_type, {})
+    tree = core._parse_pattern(source, info)
+    if not source.at_end():
+        raise _Unsupported("unbalanced parenthesis")
+    if not info.flags & core._ALL_ENCODINGS:
+        info.flags |= core.UNICODE
+    tree.fix_groups(pattern.pattern, False, False)
+    return tree.optimise(info, False).pack_characters(info)
+
+
+def _starts_with_literal(tree: core.RegexBase) -> bool:
+    """Does every match start with a literal the regex module skips to by itself?"""
+    offset, required = tree.get_required_string(False)
+    return offset == 0 and required is not None and _case_sensitive(required) and len(
+        required.folded_characters) >= SELECTIVE_LENGTH
+
+
+# --- literals every match contains ---------------------------------------------------------
+
+def _bounded(strings: Iterable[str] | None) -> Strings:
+    if strings is None:
+        return None
+    strings = frozenset(strings)
+    return strings if len(strings) <= MAX_LITERALS else None
+
+
+def _cross(left: Strings, right: Strings) -> Strings:
+    if left is None or right is None or len(left) * len(right) > MAX_LITERALS:
+        return None
+    return frozenset(a + b for a, b in product(left, right))
+
+
+def _best(*candidates: Strings) -> Strings:
+    """The cheapest requirement to look for that still rules out most lines: each literal
+    costs a pass of str.find, and one of SELECTIVE_LENGTH characters is rare enough."""
+    usable = [c for c in candidates if c and "" not in c]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(min(map(len, c)), SELECTIVE_LENGTH), -len(c),
+                                      min(map(len, c))))
+
+
+@dataclass(frozen=True)
+class _Literals:
+    exact: Strings = None  # the node matches exactly one of these ("" included)
+    prefixes: Strings = None  # every match starts with one of these
+    suffixes: Strings = None  # ... ends with one of these
+    factors: Strings = None  # ... contains one of these
+
+    @classmethod
+    def exactly(cls, strings: Iterable[str]) -> _Literals:
+        exact = _bounded(strings)
+        return cls(exact, exact, exact, exact)
+
+    @property
+    def best(self) -> Strings:
+        return _best(self.factors, self.exact, self.prefixes, self.suffixes)
+
+    def then(self, other: _Literals) -> _Literals:
+        """The literals of this node followed by `other`."""
+        return _Literals(
+            exact=_cross(self.exact, other.exact),
+            prefixes=_cross(self.exact, other.prefixes) or self.prefixes,
+            suffixes=_cross(self.suffixes, other.exact) or other.suffixes,
+            factors=_best(self.factors, other.factors, _cross(self.suffixes, other.prefixes),
+                          _cross(self.exact, other.exact)),
+        )
+
+
+_UNKNOWN = _Literals()  # consumes something we cannot name
+_EMPTY = _Literals.exactly([""])  # consumes nothing
+
+
+def _union(parts: list[Strings]) -> Strings:
+    if any(p is None for p in parts):
+        return None
+    return _bounded(frozenset().union(*parts))  # type: ignore[arg-type]
+
+
+def _literals(node: core.RegexBase) -> _Literals:
+    kind = type(node)
+    if kind is core.Sequence:
+        result = _EMPTY
+        for item in node.items:
+            result = result.then(_literals(item))
+        return result
+    if kind is core.Branch:
+        branches = [_literals(b) for b in node.branches]
+        return _Literals(_union([b.exact for b in branches]),
+                         _union([b.prefixes for b in branches]),
+                         _union([b.suffixes for b in branches]),
+                         _union([b.best for b in branches]))
+    if kind in (core.Group, core.Atomic):
+        return _literals(node.subpattern)
+    if kind in _REPEATS:
+        return _repeated(_literals(node.subpattern), node.min_count, node.max_count)
+    if kind in _ZERO_WIDTH or kind is core.LookAround:
+        return _EMPTY
+    if kind in (core.Character, core.String, core.Literal, core.SetUnion, core.Range):
+        return _Literals.exactly(_chars_of(node)) if _case_sensitive(node) else _UNKNOWN
+    if kind in _OTHER_CONSUMING:
+        return _UNKNOWN
+    raise _Unsupported(kind.__name__)
+
+
+def _repeated(child: _Literals, least: int, most: int | None) -> _Literals:
+    if least == 0:
+        if most == 1 and child.exact is not None:
+            return _Literals.exactly(child.exact | {""})
+        return _EMPTY if most == 0 else _UNKNOWN
+    if least == most and child.exact is not None:
+        result = child
+        for _ in range(least - 1):
+            result = result.then(child)
+        return result
+    return _Literals(None, child.prefixes, child.suffixes, child.best)
+
+
+def _case_sensitive(node: core.RegexBase) -> bool:
+    return not node.case_flags & regex.IGNORECASE
+
+
+def _chars_of(node: core.RegexBase) -> Strings:
+    """The strings a literal node or small positive set of characters matches."""
+    kind = type(node)
+    if kind is core.Character:
+        return frozenset([chr(node.value)]) if node.positive else None
+    if kind in (core.String, core.Literal):
+        return frozenset(["".join(map(chr, node.characters))])
+    if kind is core.Range:
+        if not node.positive or node.upper - node.lower >= MAX_SET_CHARS:
+            return None
+        return frozenset(map(chr, range(node.lower, node.upper + 1)))
+    if kind is not core.SetUnion or not node.positive:
+        return None
+    chars = _union([_chars_of(item) for item in node.items])
+    return chars if chars is not None and len(chars) <= MAX_SET_CHARS else None
+
+
+_REPEATS = (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat)
+# Assertions that read only the characters next to their position (not \G, \K, verbs, or the
+# Unicode word rules of the WORD flag, which read further).
+_ZERO_WIDTH = (core.Boundary, core.StartOfWord, core.EndOfWord, core.StartOfString,
+               core.EndOfString, core.EndOfStringLine, core.StartOfLine, core.EndOfLine)
+_LEAVES = (core.Character, core.String, core.Literal, core.SetUnion, core.SetDiff,
+           core.SetInter, core.SetSymDiff, core.Range, core.Property, core.Any, core.AnyAll,
+           core.AnyU)
+_OTHER_CONSUMING = (*_LEAVES, core.RefGroup)
+
+
+# --- is a match confined to its line ---------------------------------------------------------
+
+class _Reach:
+    """`reach`: None when a match may consume a line break; else how many characters past
+    the line break a look-ahead may read."""
+
+    def __init__(self, tree: core.RegexBase) -> None:
+        # A back-reference matches what its group matched, which may hold a line break if
+        # anything in the pattern can match one.
+        self._refs_may_break = self._any_leaf(
+            tree, lambda leaf: type(leaf) is not core.RefGroup and _matches_line_break(leaf))
+        self.reach: int | None = 0
+        if self._may_break(tree):
+            self.reach = None
+            return
+        for lookahead in self._lookaheads(tree):
+            if self._may_break(lookahead.subpattern):
+                width = lookahead.subpattern.max_width()
+                if width >= core.UNLIMITED:
+                    self.reach = None
+                    return
+                self.reach += width  # (look-aheads may nest: their widths add up)
+
+    def _may_break(self, node: core.RegexBase) -> bool:
+        """Can what `node` consumes (outside look-arounds) hold a line break?"""
+        return self._any_leaf(node, self._leaf_may_break, into_lookarounds=False)
+
+    def _leaf_may_break(self, leaf: core.RegexBase) -> bool:
+        if type(leaf) is core.RefGroup:
+            return self._refs_may_break
+        return _matches_line_break(leaf)
+
+    def _any_leaf(self, node: core.RegexBase, test: Callable[[core.RegexBase], bool],
+                  into_lookarounds: bool = True) -> bool:
+        return any(test(leaf) for leaf in _walk(node, into_lookarounds) if type(leaf) in
+                   _OTHER_CONSUMING)
+
+    def _lookaheads(self, tree: core.RegexBase) -> Iterator[core.LookAround]:
+        return (n for n in _walk(tree, True) if type(n) is core.LookAround and not n.behind)
+
+
+def _walk(node: core.RegexBase, into_lookarounds: bool) -> Iterator[core.RegexBase]:
+    yield node
+    kind = type(node)
+    if kind is core.Sequence:
+        children = node.items
+    elif kind is core.Branch:
+        children = node.branches
+    elif kind in (core.Group, core.Atomic, *_REPEATS):
+        children = [node.subpattern]
+    elif kind is core.LookAround:
+        children = [node.subpattern] if into_lookarounds else []
+    elif kind in _ZERO_WIDTH or kind in _OTHER_CONSUMING:
+        children = []
+    else:
+        raise _Unsupported(kind.__name__)
+    for child in children:
+        yield from _walk(child, into_lookarounds)
+
+
+def _matches_line_break(leaf: core.RegexBase) -> bool:
+    kind = type(leaf)
+    if kind is core.AnyAll:
+        return True
+    if kind in (core.Any, core.AnyU):
+        return False
+    if kind in (core.String, core.Literal):
+        return ord("\n") in leaf.characters
+    return bool(leaf.matches(ord("\n")))

@@ -1,0 +1,111 @@
+"""A prefiltered scan finds exactly what a whole-text scan finds (cleanup.kinds.prefilter)."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import regex
+
+import cleanup
+from cleanup.kinds import prefilter
+from cleanup.kinds.prefilter import Prefilter, filtered_matches, prefilter_for
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+# Patterns that probe the edges of the analysis: look-aheads and assertions at a line's end,
+# look-behinds before it, back-references, line breaks consumed or looked at.
+TRICKY = [
+    r"\bgoals\b", r"goals$", r"goals(?=\s|$)", r"goals(?=\s\s?x)", r"goals(?=\r?\n)",
+    r"(?<=\n)goals", r"(?<=\n\n)goals", r"^goals", r"(?m)^goals$", r"goals(?!\n)",
+    r"goals(?=[^x]*y)", r"x[^y]*goals", r"goals\s+of", r"goals[ \t]+(?:of|to)\b",
+    r"(?<=(\n))goals(?=\1)", r"(\w+) goals \1", r"goals\Z", r"(?=.*goals)\w+ goals",
+    r"goals(?=(?=\n)\s\w)", r"(?:old|new) (?:goals|aims)", r"goals|aims", r"[Gg]oals?,",
+    r"goals(?=.{0,3}$)", r"\b(?<w>\p{L}+) of goals(?!\g<w>)",
+]
+# A pattern that starts with a literal gets no prefilter (the regex module skips to it itself):
+# start these with a choice of two.
+TRICKY = [source.replace("goals", "[gG]oals") for source in TRICKY]
+TRICKY.append(r"[ab]b(?=\s{0,3}$)")  # looks two lines on, at a short literal
+ALPHABET = ["goals", "aims", "old", "new", "of", "to", "x", "y", "Goal", "goal", ",", ".",
+            " ", " ", " ", "\t", "\n", "\n", "\n\n", "\r\n", "ab"]
+
+
+def random_texts(literals: tuple[str, ...], count: int, rng: random.Random) -> list[str]:
+    tokens = ALPHABET + list(literals) * 3
+    return ["".join(rng.choice(tokens) for _ in range(rng.randint(0, 40)))
+            for _ in range(count)]
+
+
+def spans(matches: object) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(m.re.groups + 1)) for m in matches]  # type: ignore
+
+
+def builtin_patterns() -> list[regex.Pattern[str]]:
+    linter = cleanup.default_linter()
+    return [p for check in linter.checks if check.rule.kind in ("pattern", "existence",
+                                                                "substitution")
+            for p in check.regexes()]
+
+
+@pytest.fixture
+def always_windowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scan line by line however many lines hold a literal (the path under test)."""
+    monkeypatch.setattr(prefilter, "WINDOWED_SHARE", 2.0)
+
+
+def assert_same_matches(pattern: regex.Pattern[str], texts: list[str]) -> None:
+    found = prefilter_for(pattern)
+    for text in texts:
+        assert spans(filtered_matches(pattern, found, text)) == spans(
+            pattern.finditer(text)), (pattern.pattern, found, text)
+
+
+@pytest.mark.usefixtures("always_windowed")
+@pytest.mark.parametrize("source", TRICKY)
+def test_tricky_patterns_match_as_unfiltered(source: str) -> None:
+    pattern = regex.compile(source, regex.VERSION1)
+    found = prefilter_for(pattern)
+    literals = found.literals if found else ("goals",)
+    assert_same_matches(pattern, random_texts(literals, 3000, random.Random(source)))
+
+
+@pytest.mark.usefixtures("always_windowed")
+def test_builtin_patterns_match_as_unfiltered() -> None:
+    rng = random.Random(5)
+    real = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))[:20]]
+    patterns = builtin_patterns()
+    filtered = [p for p in patterns if prefilter_for(p) is not None]
+    assert len(filtered) >= 30  # the test below is not vacuous
+    for pattern in filtered:
+        found = prefilter_for(pattern)
+        assert found is not None
+        assert_same_matches(pattern, real + random_texts(found.literals, 300, rng))
+
+
+def test_most_tricky_patterns_are_filtered() -> None:
+    filtered = [s for s in TRICKY if prefilter_for(regex.compile(s, regex.VERSION1))]
+    assert len(filtered) >= len(TRICKY) - 3
+
+
+def test_prefilter_of_a_plain_rule() -> None:
+    pattern = regex.compile(r"\b(?<verb>hit|struck) (?:the |its )*goals\b", regex.VERSION1)
+    assert prefilter_for(pattern) == Prefilter(("goals",), 0)
+
+
+@pytest.mark.parametrize("source", [
+    r"\w+ \w+",  # no literal
+    r"(?i)goals",  # case-insensitive
+    r"\Ggoals",  # an anchor the analysis does not model
+    r"(?:goals){e<=1}",  # fuzzy
+])
+def test_no_prefilter_when_nothing_is_proven(source: str) -> None:
+    assert prefilter_for(regex.compile(source, regex.VERSION1)) is None
+
+
+def test_a_pattern_that_may_span_lines_runs_only_if_a_literal_occurs() -> None:
+    pattern = regex.compile(r"[gG]oals\s+of", regex.VERSION1)
+    found = prefilter_for(pattern)
+    assert found is not None and found.reach is None
+    assert list(filtered_matches(pattern, found, "aims\nof")) == []
+    assert spans(filtered_matches(pattern, found, "goals\nof")) == [((0, 8),)]
