@@ -15,8 +15,8 @@ itself a known spelling of any listed name. Always a suggestion: similar names e
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -143,13 +143,13 @@ class Word(NamedTuple):
         return cls(letters, own, _spelling_part(letters), own)
 
 
-def words_of(run: Sequence[Token], known: dict[str, Word]) -> list[Word]:
+def words_of(tokens: Iterable[str], known: dict[str, Word]) -> list[Word]:
     """The `Word` of each token; `known` holds those of the document so far (names recur)."""
     words = []
-    for token in run:
-        word = known.get(token.text)
+    for token in tokens:
+        word = known.get(token)
         if word is None:
-            word = known[token.text] = Word.of(token.text)
+            word = known[token] = Word.of(token)
         words.append(word)
     return words
 
@@ -158,6 +158,15 @@ def words_of(run: Sequence[Token], known: dict[str, Word]) -> list[Word]:
 # and the surnames standing alone, which the whole text decides on.
 LineMatches = tuple[tuple[tuple[int, int, int], ...], frozenset[int],
                     tuple[tuple[Token, list[int]], ...]]
+NO_MATCHES: LineMatches = ((), frozenset(), ())
+
+
+@dataclass(slots=True)
+class TextMemo:
+    """What one check of a text works out once: names and stretches of them recur."""
+    words: dict[str, Word] = field(default_factory=dict)
+    may_name: dict[str, bool] = field(default_factory=dict)  # by stretch
+    stretches: dict[tuple[str, bool], LineMatches] = field(default_factory=dict)
 
 
 class SoundalikeCheck(Check):
@@ -178,6 +187,7 @@ class SoundalikeCheck(Check):
         self.entries: list[Entry] = []
         self.index: dict[tuple[str, ...], list[int]] = {}
         self.surnames: dict[str, list[int]] = {}
+        self.key_parts: set[str] = set()  # the skeletons of the words of the index's keys
         self.known_words: set[str] = set()
         for item in raw:
             variants = [item] if isinstance(item, str) else item
@@ -198,28 +208,29 @@ class SoundalikeCheck(Check):
         key = tuple(skeleton(w) for w in words)
         if len(words) > 1 or len(key[0]) >= self.min_skeleton:
             self.index.setdefault(key, []).append(number)
+            self.key_parts.update(key)
         if len(words) > 1 and len(key[-1]) >= self.min_skeleton + 1:
             self.surnames.setdefault(key[-1], []).append(number)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         # A run of name words never crosses a line break, so each line's matches are its
         # own: they are kept per line for the next check of an edited text (as the engine
-        # keeps the line-local rules', see cleanup.incremental). Which surnames alone are
-        # flagged depends on the whole text, and is worked out after.
+        # keeps the line-local rules', see cleanup.incremental); a text too long to be kept
+        # is read whole. Which surnames alone are flagged depends on the whole text, and is
+        # worked out after.
         remember = len(text) <= incremental.MAX_CHARS
         memo: dict[str, LineMatches] = {}
         seen: set[int] = set()  # entries the document names in full, right or wrong
         surname_candidates: list[tuple[Token, list[int]]] = []
-        known: dict[str, Word] = {}  # names recur: each written word is worked out once
-        stretches: dict[tuple[str, bool], LineMatches] = {}  # and so do stretches of them
-        for start, end in incremental.lines(text):
+        text_memo = TextMemo()
+        for start, end in incremental.lines(text) if remember else [(0, len(text))]:
             line = text[start:end]
             matches = (self._lines.get(line) or memo.get(line)) if remember else None
             if matches is None:
-                matches = self._line_matches(line, known, stretches)
+                matches = self._line_matches(line, text_memo)
             if remember:
                 memo[line] = matches
-            if not any(matches):
+            if matches == NO_MATCHES:
                 continue  # most lines
             flagged, named, candidates = _shifted(matches, start)
             seen.update(named)
@@ -237,24 +248,41 @@ class SoundalikeCheck(Check):
                                         entry.canonical.split()[-1])
                     break
 
-    def _line_matches(self, line: str, known: dict[str, Word],
-                      stretches: dict[tuple[str, bool], LineMatches]) -> LineMatches:
+    def _line_matches(self, line: str, memo: TextMemo) -> LineMatches:
         flagged: list[tuple[int, int, int]] = []
         named: set[int] = set()
         candidates: list[tuple[Token, list[int]]] = []
         # The regex engine finds the few stretches of capitalised words; what they hold
         # depends on their text alone, and on whether they start a sentence.
         for m in _NAME_STRETCH.finditer(line):
-            key = (m.group(), _sentence_start(line, m.start()))
-            matches = stretches.get(key)
+            stretch = m.group()
+            may_name = memo.may_name.get(stretch)
+            if may_name is None:
+                may_name = memo.may_name[stretch] = self._may_name(stretch, memo.words)
+            if not may_name:
+                continue  # most stretches
+            key = (stretch, _sentence_start(line, m.start()))
+            matches = memo.stretches.get(key)
             if matches is None:
-                matches = stretches[key] = self._stretch_matches(*key, known)
-            if any(matches):
+                matches = memo.stretches[key] = self._stretch_matches(*key, memo.words)
+            if matches != NO_MATCHES:
                 found, names, alone = _shifted(matches, m.start())
                 flagged += found
                 named |= names
                 candidates += alone
         return tuple(flagged), frozenset(named), tuple(candidates)
+
+    def _may_name(self, stretch: str, known: dict[str, Word]) -> bool:
+        """Could a run of the stretch hold a listed name or a surname? What `_stretch_matches`
+        would find needs words with the skeletons of the index's keys, or of a surname."""
+        words = words_of((token[:-2] if token.endswith(_POSSESSIVE) else token
+                          for token in _SEPARATORS.split(stretch)), known)
+        sounds = [w.sound_skeleton for w in words if w.sound is not None]
+        if len(sounds) == 1:  # then every key tried is this word's alone
+            keys_possible = (sounds[0],) in self.index
+        else:
+            keys_possible = any(s in self.key_parts for s in sounds)
+        return keys_possible or any(w.skeleton in self.surnames for w in words)
 
     def _stretch_matches(self, stretch: str, starts_sentence: bool,
                          known: dict[str, Word]) -> LineMatches:
@@ -262,7 +290,7 @@ class SoundalikeCheck(Check):
         named: set[int] = set()
         candidates: list[tuple[Token, list[int]]] = []
         for run in name_runs(stretch):
-            words = words_of(run, known)
+            words = words_of((token.text for token in run), known)
             taken = 0  # tokens of the run already explained by a longer match
             alone = _alone(run)
             # A later run, or a later word of a run, follows a word and one space or hyphen:
