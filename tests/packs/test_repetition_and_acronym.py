@@ -34,3 +34,15 @@ def test_acronym_after_its_name() -> None:
 
 def test_acronym_in_brackets_or_unrelated_is_fine() -> None:
     assert texts(ACRONYM, "US Central Command (CENTCOM) and Donald Trump and Hamas HAMAS") == []
+
+
+def test_a_name_farther_back_than_the_first_look_is_still_found() -> None:
+    # Only skip words in the last characters: the first look cannot tell, the full scan does.
+    assert texts(ACRONYM, "the Foo Bar and the for the and the FB") == [
+        "Foo Bar and the for the and the FB"]
+    assert texts(ACRONYM, "the Foo Bar and the for the and in FB.") == [
+        "Foo Bar and the for the and in FB"]
+
+
+def test_the_first_look_turns_down_what_no_name_could_abbreviate() -> None:
+    assert texts(ACRONYM, "the old system API and the Syrian Forces SDF") == []
