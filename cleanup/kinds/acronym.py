@@ -44,7 +44,8 @@ class AcronymCheck(Check):
         # nothing else than a space after a capitalised word; never inside brackets.
         self.pattern = regex.compile(
             rf"(?<=\p{{L}}[ ,]?[ ](?:(?:{joined})[ ])?)(?<!\([^)\n]{0,120})"
-            r"(?<acronym>\p{Lu}{2,8}|\p{Lu}\p{Ll}{2,7})\b(?![-)’'])", regex.VERSION1)
+            + _after_lowercase(self.skip)
+            + r"(?<acronym>\p{Lu}{2,8}|\p{Lu}\p{Ll}{2,7})\b(?![-)’'])", regex.VERSION1)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         for m in regex_matches(self.pattern, text):
@@ -99,6 +100,15 @@ class AcronymCheck(Check):
             if len(name) >= 2 and _abbreviates(acronym.lower(), name):
                 best = i
         return best
+
+
+def _after_lowercase(skip: set[str]) -> str:
+    """A lookbehind that turns down most candidates in the regex engine: after two lowercase
+    words, the first not a skip word, no name ends (`_words_before` takes the second for a
+    joiner, and `_name_start` stops at the first)."""
+    skipped = "|".join(regex.escape(w) for w in sorted(skip))
+    not_skipped = rf"(?!(?:{skipped})(?!\p{{Ll}}))" if skip else ""
+    return rf"(?<![ ]{not_skipped}\p{{Ll}}{{1,40}}[ ,]?[ ]\p{{Ll}}{{1,40}}[ ,]?[ ])"
 
 
 def _tokens_before(text: str, end: int) -> list[tuple[int, str]]:

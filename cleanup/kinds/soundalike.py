@@ -51,12 +51,13 @@ _POSSESSIVE = ("'s", "’s")
 _WORD_START = r"(?<![\p{L}\p{M}]|[\p{L}\p{M}]['’])"
 _WORD_STARTING_UPPER = regex.compile(_WORD_START + r"\p{Lu}")
 _WORD_REST = r"[\p{L}\p{M}]*(?:['’ʿʾ][\p{L}\p{M}]+)*"
+_PARTICLE_WORD = (rf"(?:{'|'.join(sorted(PARTICLES))})(?:['’]s)?"
+                  r"(?![\p{L}\p{M}]|['’ʿʾ][\p{L}\p{M}])")  # the whole word, not "also"
 # A stretch that holds whole runs of `name_runs` and their breaks: a word starting with a
 # capital, then words starting with a capital or particles (as whole words, possessive or
 # not), each after one space or hyphen. Its runs do not depend on the text around it.
 _NAME_STRETCH = regex.compile(
-    rf"{_WORD_START}\p{{Lu}}{_WORD_REST}(?:[ -](?:\p{{Lu}}{_WORD_REST}"
-    rf"|(?:{'|'.join(sorted(PARTICLES))})(?:['’]s)?(?![\p{{L}}\p{{M}}]|['’ʿʾ][\p{{L}}\p{{M}}])))*")
+    rf"{_WORD_START}\p{{Lu}}{_WORD_REST}(?:[ -](?:\p{{Lu}}{_WORD_REST}|{_PARTICLE_WORD}))*")
 _SEPARATORS = regex.compile(r"[\s\-]+")
 _BEFORE_SENTENCE = frozenset(" \t\"“‘'(")  # may stand between a sentence end and its first word
 

@@ -46,3 +46,11 @@ def test_a_name_farther_back_than_the_first_look_is_still_found() -> None:
 
 def test_the_first_look_turns_down_what_no_name_could_abbreviate() -> None:
     assert texts(ACRONYM, "the old system API and the Syrian Forces SDF") == []
+    assert texts(ACRONYM, "the Syrian Democratic Forces said the SDF") == []
+
+
+def test_two_lowercase_words_before_an_acronym_can_be_skip_words() -> None:
+    assert texts(ACRONYM, "fighters of the Syrian Democratic Forces and the SDF entered") == [
+        "Syrian Democratic Forces and the SDF"]
+    assert texts(ACRONYM, "the Syrian Democratic Forces for the SDF") == [
+        "Syrian Democratic Forces for the SDF"]
