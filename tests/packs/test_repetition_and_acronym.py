@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from packs_helpers import rule_findings, texts
 
 REPEAT = {"kind": "repetition", "min_words": 7, "similarity": 85}
@@ -36,21 +38,19 @@ def test_acronym_in_brackets_or_unrelated_is_fine() -> None:
     assert texts(ACRONYM, "US Central Command (CENTCOM) and Donald Trump and Hamas HAMAS") == []
 
 
-def test_a_name_farther_back_than_the_first_look_is_still_found() -> None:
+@pytest.mark.parametrize(("text", "name"), [
     # Only skip words in the last characters: the first look cannot tell, the full scan does.
-    assert texts(ACRONYM, "the Foo Bar and the for the and the FB") == [
-        "Foo Bar and the for the and the FB"]
-    assert texts(ACRONYM, "the Foo Bar and the for the and in FB.") == [
-        "Foo Bar and the for the and in FB"]
+    ("the Foo Bar and the for the and the FB", "Foo Bar and the for the and the FB"),
+    ("the Foo Bar and the for the and in FB.", "Foo Bar and the for the and in FB"),
+    # Two lowercase words before the acronym, the first a skip word.
+    ("fighters of the Syrian Democratic Forces and the SDF entered",
+     "Syrian Democratic Forces and the SDF"),
+    ("the Syrian Democratic Forces for the SDF", "Syrian Democratic Forces for the SDF"),
+])
+def test_a_name_behind_skip_words_is_found(text: str, name: str) -> None:
+    assert texts(ACRONYM, text) == [name]
 
 
 def test_the_first_look_turns_down_what_no_name_could_abbreviate() -> None:
     assert texts(ACRONYM, "the old system API and the Syrian Forces SDF") == []
     assert texts(ACRONYM, "the Syrian Democratic Forces said the SDF") == []
-
-
-def test_two_lowercase_words_before_an_acronym_can_be_skip_words() -> None:
-    assert texts(ACRONYM, "fighters of the Syrian Democratic Forces and the SDF entered") == [
-        "Syrian Democratic Forces and the SDF"]
-    assert texts(ACRONYM, "the Syrian Democratic Forces for the SDF") == [
-        "Syrian Democratic Forces for the SDF"]
