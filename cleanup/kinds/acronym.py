@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 MAX_NAME_WORDS = 8
 LOOK_BACK = 200  # characters before an acronym in which its name is looked for
+NEAR = 24  # characters before an acronym that hold its last few words
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}'’]*|\p{Ll}+")
 
 
@@ -43,11 +44,14 @@ class AcronymCheck(Check):
         # nothing else than a space after a capitalised word; never inside brackets.
         self.pattern = regex.compile(
             rf"(?<=\p{{L}}[ ,]?[ ](?:(?:{joined})[ ])?)(?<!\([^)\n]{0,120})"
-            r"(?<acronym>\p{Lu}{2,8}|\p{Lu}\p{Ll}{2,7})\b(?![-)’'])", regex.VERSION1)
+            + _after_lowercase(self.skip)
+            + r"(?<acronym>\p{Lu}{2,8}|\p{Lu}\p{Ll}{2,7})\b(?![-)’'])", regex.VERSION1)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         for m in regex_matches(self.pattern, text):
             acronym = m.group("acronym")
+            if not self._may_end_name(text, m.start(), acronym.lower()):
+                continue  # most candidates: a lowercase word before them
             words, joiner_start = self._words_before(text, m.start())
             name_start = self._name_start(words, acronym)
             if name_start is None:
@@ -66,6 +70,21 @@ class AcronymCheck(Check):
             tokens = tokens[:-1]
         return tokens[-MAX_NAME_WORDS:], joiner_start
 
+    def _may_end_name(self, text: str, end: int, acronym: str) -> bool:
+        """Could a name that `acronym` abbreviates end before `end`? The last few words
+        tell most often (what `_name_start` would do with them): its last word must have a
+        capital and give the acronym its last letters."""
+        space = text.find(" ", max(0, end - NEAR), end)
+        if space == -1:
+            return True  # no words to go on in so few characters: the whole check decides
+        words = _NAME_WORD.findall(text, space + 1, end)  # the last of `_tokens_before`
+        if words and words[-1].islower():
+            words.pop()  # a joiner
+        for word in reversed(words):
+            if word.lower() not in self.skip:
+                return word[0].isupper() and _ends_with_start_of(acronym, word.lower())
+        return True
+
     def _name_start(self, words: Sequence[tuple[int, str]], acronym: str) -> int | None:
         """Index of the first word of the longest name ending just before the acronym that
         the acronym abbreviates."""
@@ -83,6 +102,15 @@ class AcronymCheck(Check):
         return best
 
 
+def _after_lowercase(skip: set[str]) -> str:
+    """A lookbehind that turns down most candidates in the regex engine: after two lowercase
+    words, the first not a skip word, no name ends (`_words_before` takes the second for a
+    joiner, and `_name_start` stops at the first)."""
+    skipped = "|".join(regex.escape(w) for w in sorted(skip))
+    not_skipped = rf"(?!(?:{skipped})(?!\p{{Ll}}))" if skip else ""
+    return rf"(?<![ ]{not_skipped}\p{{Ll}}{{1,40}}[ ,]?[ ]\p{{Ll}}{{1,40}}[ ,]?[ ])"
+
+
 def _tokens_before(text: str, end: int) -> list[tuple[int, str]]:
     """The last words (start, word) of the LOOK_BACK characters before `end`, as scanning all
     of them finds them: at least the MAX_NAME_WORDS + 1 that `_words_before` uses."""
@@ -95,6 +123,11 @@ def _tokens_before(text: str, end: int) -> list[tuple[int, str]]:
         if len(near) > MAX_NAME_WORDS:
             return near
     return [(w.start(), w.group()) for w in _NAME_WORD.finditer(text, base, end)]
+
+
+def _ends_with_start_of(acronym: str, word: str) -> bool:
+    """Does the acronym end with a start of the word, and leave a letter for a word before?"""
+    return any(acronym.endswith(word[:n]) for n in range(1, min(len(word), len(acronym) - 1) + 1))
 
 
 @cache

@@ -15,8 +15,8 @@ itself a known spelling of any listed name. Always a suggestion: similar names e
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -46,6 +46,18 @@ _CLASSES = str.maketrans({"p": "b", "w": "v", "q": "k", "c": "k", "z": "s", "x":
 _VOWELS = set("aeiouy")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʿʾ][\p{L}\p{M}]+)*")
 _POSSESSIVE = ("'s", "’s")
+# Where _WORD.finditer would start a word with a capital (the regex's \p{Lu} holds every
+# letter str.isupper accepts, and a few newer ones `_is_capitalised` then turns down).
+_WORD_START = r"(?<![\p{L}\p{M}]|[\p{L}\p{M}]['’])"
+_WORD_STARTING_UPPER = regex.compile(_WORD_START + r"\p{Lu}")
+_WORD_REST = r"[\p{L}\p{M}]*(?:['’ʿʾ][\p{L}\p{M}]+)*"
+_PARTICLE_WORD = (rf"(?:{'|'.join(sorted(PARTICLES))})(?:['’]s)?"
+                  r"(?![\p{L}\p{M}]|['’ʿʾ][\p{L}\p{M}])")  # the whole word, not "also"
+# A stretch that holds whole runs of `name_runs` and their breaks: a word starting with a
+# capital, then words starting with a capital or particles (as whole words, possessive or
+# not), each after one space or hyphen. Its runs do not depend on the text around it.
+_NAME_STRETCH = regex.compile(
+    rf"{_WORD_START}\p{{Lu}}{_WORD_REST}(?:[ -](?:\p{{Lu}}{_WORD_REST}|{_PARTICLE_WORD}))*")
 _SEPARATORS = regex.compile(r"[\s\-]+")
 _BEFORE_SENTENCE = frozenset(" \t\"“‘'(")  # may stand between a sentence end and its first word
 
@@ -132,13 +144,13 @@ class Word(NamedTuple):
         return cls(letters, own, _spelling_part(letters), own)
 
 
-def words_of(run: Sequence[Token], known: dict[str, Word]) -> list[Word]:
+def words_of(tokens: Iterable[str], known: dict[str, Word]) -> list[Word]:
     """The `Word` of each token; `known` holds those of the document so far (names recur)."""
     words = []
-    for token in run:
-        word = known.get(token.text)
+    for token in tokens:
+        word = known.get(token)
         if word is None:
-            word = known[token.text] = Word.of(token.text)
+            word = known[token] = Word.of(token)
         words.append(word)
     return words
 
@@ -147,6 +159,15 @@ def words_of(run: Sequence[Token], known: dict[str, Word]) -> list[Word]:
 # and the surnames standing alone, which the whole text decides on.
 LineMatches = tuple[tuple[tuple[int, int, int], ...], frozenset[int],
                     tuple[tuple[Token, list[int]], ...]]
+NO_MATCHES: LineMatches = ((), frozenset(), ())
+
+
+@dataclass(slots=True)
+class TextMemo:
+    """What one check of a text works out once: names and stretches of them recur."""
+    words: dict[str, Word] = field(default_factory=dict)
+    may_name: dict[str, bool] = field(default_factory=dict)  # by stretch
+    stretches: dict[tuple[str, bool], LineMatches] = field(default_factory=dict)
 
 
 class SoundalikeCheck(Check):
@@ -167,6 +188,7 @@ class SoundalikeCheck(Check):
         self.entries: list[Entry] = []
         self.index: dict[tuple[str, ...], list[int]] = {}
         self.surnames: dict[str, list[int]] = {}
+        self.key_parts: set[str] = set()  # the skeletons of the words of the index's keys
         self.known_words: set[str] = set()
         for item in raw:
             variants = [item] if isinstance(item, str) else item
@@ -187,32 +209,35 @@ class SoundalikeCheck(Check):
         key = tuple(skeleton(w) for w in words)
         if len(words) > 1 or len(key[0]) >= self.min_skeleton:
             self.index.setdefault(key, []).append(number)
+            self.key_parts.update(key)
         if len(words) > 1 and len(key[-1]) >= self.min_skeleton + 1:
             self.surnames.setdefault(key[-1], []).append(number)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         # A run of name words never crosses a line break, so each line's matches are its
         # own: they are kept per line for the next check of an edited text (as the engine
-        # keeps the line-local rules', see cleanup.incremental). Which surnames alone are
-        # flagged depends on the whole text, and is worked out after.
+        # keeps the line-local rules', see cleanup.incremental); a text too long to be kept
+        # is read whole. Which surnames alone are flagged depends on the whole text, and is
+        # worked out after.
         remember = len(text) <= incremental.MAX_CHARS
         memo: dict[str, LineMatches] = {}
         seen: set[int] = set()  # entries the document names in full, right or wrong
         surname_candidates: list[tuple[Token, list[int]]] = []
-        known: dict[str, Word] = {}  # names recur: each written word is worked out once
-        for start, end in incremental.lines(text):
+        text_memo = TextMemo()
+        for start, end in incremental.lines(text) if remember else [(0, len(text))]:
             line = text[start:end]
             matches = (self._lines.get(line) or memo.get(line)) if remember else None
             if matches is None:
-                matches = self._line_matches(line, known)
+                matches = self._line_matches(line, text_memo)
             if remember:
                 memo[line] = matches
-            flagged, named, candidates = matches
+            if matches == NO_MATCHES:
+                continue  # most lines
+            flagged, named, candidates = _shifted(matches, start)
             seen.update(named)
-            surname_candidates += [(Token(t.start + start, t.end + start, t.text), entries)
-                                   for t, entries in candidates]
+            surname_candidates += candidates
             for first, last, number in flagged:
-                yield self._finding(text, first + start, last + start, number)
+                yield self._finding(text, first, last, number)
         self._lines = memo
         for token, entries in surname_candidates:
             for number in entries:
@@ -224,18 +249,58 @@ class SoundalikeCheck(Check):
                                         entry.canonical.split()[-1])
                     break
 
-    def _line_matches(self, line: str, known: dict[str, Word]) -> LineMatches:
+    def _line_matches(self, line: str, memo: TextMemo) -> LineMatches:
         flagged: list[tuple[int, int, int]] = []
         named: set[int] = set()
         candidates: list[tuple[Token, list[int]]] = []
-        for run in name_runs(line):
+        # The regex engine finds the few stretches of capitalised words; what they hold
+        # depends on their text alone, and on whether they start a sentence.
+        for m in _NAME_STRETCH.finditer(line):
+            stretch = m.group()
+            may_name = memo.may_name.get(stretch)
+            if may_name is None:
+                may_name = memo.may_name[stretch] = self._may_name(stretch, memo.words)
+            if not may_name:
+                continue  # most stretches
+            key = (stretch, _sentence_start(line, m.start()))
+            matches = memo.stretches.get(key)
+            if matches is None:
+                matches = memo.stretches[key] = self._stretch_matches(*key, memo.words)
+            if matches != NO_MATCHES:
+                found, names, alone = _shifted(matches, m.start())
+                flagged += found
+                named |= names
+                candidates += alone
+        return tuple(flagged), frozenset(named), tuple(candidates)
+
+    def _may_name(self, stretch: str, known: dict[str, Word]) -> bool:
+        """Could a run of the stretch hold a listed name or a surname? What `_stretch_matches`
+        would find needs words with the skeletons of the index's keys, or of a surname."""
+        words = words_of((token[:-2] if token.endswith(_POSSESSIVE) else token
+                          for token in _SEPARATORS.split(stretch)), known)
+        sounds = [w.sound_skeleton for w in words if w.sound is not None]
+        if len(sounds) == 1:  # then every key tried is this word's alone
+            keys_possible = (sounds[0],) in self.index
+        else:
+            keys_possible = any(s in self.key_parts for s in sounds)
+        return keys_possible or any(w.skeleton in self.surnames for w in words)
+
+    def _stretch_matches(self, stretch: str, starts_sentence: bool,
+                         known: dict[str, Word]) -> LineMatches:
+        flagged: list[tuple[int, int, int]] = []
+        named: set[int] = set()
+        candidates: list[tuple[Token, list[int]]] = []
+        for run in name_runs(stretch):
+            words = words_of((token.text for token in run), known)
             taken = 0  # tokens of the run already explained by a longer match
-            words = words_of(run, known)
             alone = _alone(run)
+            # A later run, or a later word of a run, follows a word and one space or hyphen:
+            # only the stretch's first word may start a sentence.
+            first_starts_sentence = starts_sentence and run[0].start == 0
             for i in range(len(run)):
                 if i < taken or _is_particle(run[i].text):
                     continue
-                match = self._longest_match(line, run, words, i)
+                match = self._longest_match(run, words, i, first_starts_sentence and i == 0)
                 if match is None:
                     if alone:
                         entries = self.surnames.get(words[i].skeleton, [])
@@ -249,8 +314,8 @@ class SoundalikeCheck(Check):
                     flagged.append((run[i].start, run[end - 1].end, number))
         return tuple(flagged), frozenset(named), tuple(candidates)
 
-    def _longest_match(self, text: str, run: Sequence[Token], run_words: Sequence[Word], i: int,
-                       ) -> tuple[int, int, bool] | None:
+    def _longest_match(self, run: Sequence[Token], run_words: Sequence[Word], i: int,
+                       starts_sentence: bool) -> tuple[int, int, bool] | None:
         """(end token, entry, spelled as accepted) of the longest known name at run[i]."""
         for end in range(min(len(run), i + MAX_WORDS * 2), i, -1):
             if _is_particle(run[end - 1].text):
@@ -259,7 +324,7 @@ class SoundalikeCheck(Check):
             words = [w.sound for w in stretch if w.sound is not None]
             if not words or len(words) > MAX_WORDS:
                 continue
-            if len(words) == 1 and _sentence_start(text, run[i].start):
+            if len(words) == 1 and starts_sentence:
                 continue  # a capitalised first word may be any English word
             key = tuple(w.sound_skeleton for w in stretch if w.sound is not None)
             for number in self.index.get(key, []):
@@ -286,6 +351,15 @@ class SoundalikeCheck(Check):
         canonical = self.entries[number].canonical
         return self.finding(text, start, end, [suggestion or canonical], safe=False,
                             message_vars={"canonical": canonical})
+
+
+def _shifted(matches: LineMatches, offset: int) -> LineMatches:
+    """Matches found in a piece of a text, with the piece's offset in the text added."""
+    flagged, named, candidates = matches
+    return (tuple((first + offset, last + offset, number) for first, last, number in flagged),
+            named,
+            tuple((Token(t.start + offset, t.end + offset, t.text), entries)
+                  for t, entries in candidates))
 
 
 def _close(word: str, known: str, limit: int) -> bool:
@@ -332,34 +406,33 @@ def _sentence_start(text: str, pos: int) -> bool:
 def name_runs(text: str) -> Iterator[list[Token]]:
     """Runs of capitalised words (with lowercase particles between them) joined by a space or
     hyphen; a trailing possessive 's is left out of the word."""
-    run: list[Token] = []
-    last_end = -1
-    for m in _WORD.finditer(text):
-        start = m.start()
-        if not run and not text[start].isupper():
-            continue  # most words: only a capitalised word can start a run
-        word = m.group()
-        end = m.end()
-        possessive = word.endswith(_POSSESSIVE)
-        if possessive:
-            end -= 2
-            word = word[:-2]
-        capitalised = word[:1].isupper() and not (len(word) > 1 and word.isupper())
-        particle = word in PARTICLES
-        joined = run and text[last_end:start] in (" ", "-")
-        if (capitalised or particle) and (joined or not run):
-            if run or capitalised:
+    pos = 0
+    # Only a capitalised word starts a run: the regex engine skips the lowercase prose between.
+    while (first := _WORD_STARTING_UPPER.search(text, pos)) is not None:
+        run: list[Token] = []
+        m = _WORD.match(text, first.start())
+        while m is not None:
+            word = m.group()
+            start, end = m.span()
+            pos = end
+            possessive = word.endswith(_POSSESSIVE)
+            if possessive:
+                end -= 2
+                word = word[:-2]
+            if _is_capitalised(word) or (run and word in PARTICLES):
                 run.append(Token(start, end, word))
-        else:
-            if run:
-                yield _trim(run)
-            run = [Token(start, end, word)] if capitalised else []
-        last_end = end if not possessive else -1  # a possessive ends the name
-        if possessive and run:
+            else:
+                break  # a run goes on only through the next word, and this one ends it
+            if possessive:
+                break  # a possessive ends the name
+            # The next word belongs to the run only if exactly one space or hyphen comes first.
+            m = _WORD.match(text, end + 1) if text[end:end + 1] in ("-", " ") else None
+        if run:
             yield _trim(run)
-            run = []
-    if run:
-        yield _trim(run)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
 def _trim(run: list[Token]) -> list[Token]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from packs_helpers import rule_findings, texts
 
 REPEAT = {"kind": "repetition", "min_words": 7, "similarity": 85}
@@ -34,3 +36,21 @@ def test_acronym_after_its_name() -> None:
 
 def test_acronym_in_brackets_or_unrelated_is_fine() -> None:
     assert texts(ACRONYM, "US Central Command (CENTCOM) and Donald Trump and Hamas HAMAS") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Only skip words in the last characters: the first look cannot tell, the full scan does.
+    ("the Foo Bar and the for the and the FB", "Foo Bar and the for the and the FB"),
+    ("the Foo Bar and the for the and in FB.", "Foo Bar and the for the and in FB"),
+    # Two lowercase words before the acronym, the first a skip word.
+    ("fighters of the Syrian Democratic Forces and the SDF entered",
+     "Syrian Democratic Forces and the SDF"),
+    ("the Syrian Democratic Forces for the SDF", "Syrian Democratic Forces for the SDF"),
+])
+def test_a_name_behind_skip_words_is_found(text: str, name: str) -> None:
+    assert texts(ACRONYM, text) == [name]
+
+
+def test_the_first_look_turns_down_what_no_name_could_abbreviate() -> None:
+    assert texts(ACRONYM, "the old system API and the Syrian Forces SDF") == []
+    assert texts(ACRONYM, "the Syrian Democratic Forces said the SDF") == []

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from cleanup.kinds.soundalike import skeleton, spelling
+from cleanup.kinds.soundalike import NO_MATCHES, _NAME_STRETCH, name_runs, skeleton, spelling
 from packs_helpers import rule_findings, rule_linter, texts
 
 SPEC = {"kind": "soundalike", "names": [
@@ -63,3 +63,38 @@ def test_an_edit_elsewhere_decides_again_on_a_surname_alone() -> None:
     second = first.replace("Antony Blinkan landed.", "The plane landed.")
     assert [f.text for f in editor.check_text(second)] == []
     assert [f.text for f in editor.check_text(first)] == ["Antony Blinkan", "Blinkan"]
+
+
+def test_runs_break_at_possessives_capitals_spacing_and_lowercase_words() -> None:
+    text = ("Abu al-Hassan's USA Today and Mr  Smith O'Brien d'Estaing met "
+            "Al Jazeera-Ben bin Laden's.")
+    assert [[t.text for t in run] for run in name_runs(text)] == [
+        ["Abu", "al", "Hassan"], ["Today"], ["Mr"], ["Smith", "O'Brien"],
+        ["Al", "Jazeera", "Ben", "bin", "Laden"]]
+
+
+STRETCHY = [
+    "Abu al-Hassan's USA Today and Mr  Smith O'Brien d'Estaing met Al Jazeera-Ben bin Laden's.",
+    "the also-ran Al also Ben als Smith ash-Sham al’s Amir-Abdollahian ʿAli’s Émile-Zola",
+    "NATO-Hassan bin Antony Blinkan's-Kiryat Shmona al",
+]
+
+
+def test_stretches_hold_the_runs_of_the_whole_text() -> None:
+    for text in STRETCHY:
+        pieces = [[(m.start() + t.start, m.start() + t.end, t.text) for t in run]
+                  for m in _NAME_STRETCH.finditer(text) for run in name_runs(m.group())]
+        assert pieces == [[(t.start, t.end, t.text) for t in run] for run in name_runs(text)]
+
+
+def test_a_stretch_turned_down_holds_no_name() -> None:
+    [check] = rule_linter(SPEC).checks
+    words = ["Antony", "Blinkan", "Blinken", "Qiryat", "Shimona", "Hosein", "Amir-Abdolahian",
+             "Safad", "Safed", "Sidon", "Hasan", "The", "He", "Al", "al", "bin", "Israel"]
+    for first in words:
+        for second in words:
+            stretch = f"{first} {second}"
+            for starts_sentence in (False, True):
+                assert (check._may_name(stretch, {})
+                        or check._stretch_matches(stretch, starts_sentence, {}) == NO_MATCHES)
+    assert check._may_name("Antony Blinkan", {}) and not check._may_name("The Debian", {})
