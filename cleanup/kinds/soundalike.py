@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
-from rapidfuzz.distance import Levenshtein
 
 from cleanup import incremental
 from cleanup.finding import Finding
@@ -363,6 +362,8 @@ def _shifted(matches: LineMatches, offset: int) -> LineMatches:
 
 
 def _close(word: str, known: str, limit: int) -> bool:
+    from rapidfuzz.distance import Levenshtein  # here: most texts never get this far (12 ms)
+
     return (word != known and not _edge_vowels(word, known) and not _edge_vowels(known, word)
             and Levenshtein.distance(word, known) <= limit)
 
