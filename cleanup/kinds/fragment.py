@@ -195,7 +195,7 @@ class FragmentCheck(Check):
 
 def _unquoted(line: str, sentences: list[Sentence]) -> Iterator[tuple[int, Sentence]]:
     """The line's sentences (numbered) that are neither inside quotation marks nor have any."""
-    if '"' not in line and "“" not in line and "”" not in line:
+    if not _has_quotes(line):
         yield from enumerate(sentences)  # the common case, quickly
         return
     depth = 0  # open curly quotes before the sentence
@@ -208,8 +208,12 @@ def _unquoted(line: str, sentences: list[Sentence]) -> Iterator[tuple[int, Sente
         counted = sentence.start
         quoted = depth > 0 or straight % 2 == 1
         depth = max(depth + sentence.text.count("“") - sentence.text.count("”"), 0)
-        if not quoted and not any(q in sentence.text for q in '"“”'):
+        if not quoted and not _has_quotes(sentence.text):
             yield number, sentence
+
+
+def _has_quotes(text: str) -> bool:
+    return '"' in text or "“" in text or "”" in text
 
 
 def _words_in(sentence: str) -> list[str]:
