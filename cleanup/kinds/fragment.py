@@ -14,9 +14,9 @@ are not known.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -28,9 +28,13 @@ if TYPE_CHECKING:
     from cleanup.phrases import PhraseIndex
 
 CHECKS = ("one-word", "verbless", "lowercase-start", "verbless-that-clause")
-# A sentence ends at . ! ? (after any closing quotes or brackets) before white space.
-_END = regex.compile(r"(?<=[.!?][\"”’')\]]*)[ \t]+(?=\S)")
+# A sentence ends at . ! ? (after any closing quotes or brackets) before white space: the
+# match is the white space (\K). Starting from the stop lets the search skip to stops; a
+# lookbehind before the space was tried at every character.
+_END = regex.compile(r"[.!?][\"”’')\]]*+\K[ \t]++(?=\S)")
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’\-.][\p{L}\p{M}\d]+)*")
+# The same in ASCII text, where the standard library's engine is quicker.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
 # "said that …" / "told the agency that …": the clause runs to the end of the sentence.
 _THAT_CLAUSE = regex.compile(
     r"\b(?:said|stated|added|announced|confirmed|stressed|explained|noted|revealed|indicated"
@@ -43,8 +47,7 @@ _AFTER_VERB = {"the", "a", "an", "that", "to", "his", "her", "its", "their", "th
 _AFTER_COLON = regex.compile(r":[ \t]+(\p{L}+)\.$")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
@@ -74,35 +77,36 @@ class FragmentCheck(Check):
         self.abbreviations = {w.rstrip(".") for w in _words(rule, "abbreviations")}
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        # Where sentences may end is searched in the whole text at once and handed to each
+        # line: an end never reaches across a line break.
+        ends = _END.finditer(text)
+        end = next(ends, None)
         offset = 0
         for line in text.splitlines(keepends=True):
-            for shape, start, end in self._paragraph(line):
-                yield self.finding(text, offset + start, offset + end,
-                                   message_vars={"shape": shape})
-            offset += len(line)
+            after = offset + len(line)
+            breaks = []
+            while end is not None and end.start() < after:
+                breaks.append((end.start() - offset, end.end() - offset))
+                end = next(ends, None)
+            # A line of one sentence can only hold the shapes after a colon or 'that'.
+            if breaks or ":" in line or " that " in line:
+                for shape, start, stop in self._paragraph(line, breaks):
+                    yield self.finding(text, offset + start, offset + stop,
+                                       message_vars={"shape": shape})
+            offset = after
 
-    def _paragraph(self, line: str) -> Iterator[tuple[str, int, int]]:
-        sentences = self.sentences(line)
-        depth = 0  # open curly quotes before the sentence
-        straight = 0  # straight quotes before the sentence
-        counted = 0  # how far into the line `straight` has counted
-        for number, sentence in enumerate(sentences):
-            # Counted on from the last sentence: counting from the start of the line each
-            # time was quadratic in a long paragraph.
-            straight += line.count('"', counted, sentence.start)
-            counted = sentence.start
-            quoted = depth > 0 or straight % 2 == 1
-            depth = max(depth + sentence.text.count("“") - sentence.text.count("”"), 0)
-            if quoted or any(q in sentence.text for q in '"“”'):
-                continue
-            after_colon = _AFTER_COLON.search(sentence.text)
+    def _paragraph(self, line: str, breaks: list[tuple[int, int]]
+                   ) -> Iterator[tuple[str, int, int]]:
+        sentences = self.sentences(line, breaks)
+        for number, sentence in _unquoted(line, sentences):
+            after_colon = ":" in sentence.text and _AFTER_COLON.search(sentence.text)
             if ("one-word" in self.checks and after_colon
                     and after_colon.group(1).lower() in self.verbs):
                 # "…Prime Minister: Is." – a verb stranded after a colon.
                 yield ("one word", sentence.start + after_colon.start(1),
                        sentence.start + after_colon.end())
                 continue
-            if "verbless-that-clause" in self.checks:
+            if "verbless-that-clause" in self.checks and " that " in sentence.text:
                 clause = _THAT_CLAUSE.search(sentence.text)
                 if clause and self._verbless_clause(clause.group("clause")):
                     yield ("reported clause without a verb", sentence.start + clause.start(),
@@ -110,37 +114,34 @@ class FragmentCheck(Check):
                     continue
             if number == 0:
                 continue
-            words = _WORD.findall(sentence.text)
-            if not words:
-                continue
-            first = words[0]
-            after_first = sentence.text[len(first):len(first) + 1]
+            first = _first_word(sentence.text)
             # "the two countries. the two brotherly…"; not a directive ("cleanup: ignore")
             # or a brand ("eBay").
             # After a quotation ('"Why?" he asked.') a lowercase attribution is normal.
-            after_full_stop = sentences[number - 1].text.endswith(".")
             if ("lowercase-start" in self.checks and first.isalpha() and first.islower()
-                    and sentence.text.startswith(first) and after_first in (" ", ",")
-                    and after_full_stop):
+                    and sentence.text[len(first):len(first) + 1] in (" ", ",")
+                    and sentences[number - 1].text.endswith(".")):
                 yield "starts in lowercase", sentence.start, sentence.start + len(first)
                 continue
             if not sentence.text.rstrip().endswith("."):
                 continue  # questions and exclamations are complete in their own way
+            words = _words_in(sentence.text)
             if "one-word" in self.checks and len(words) == 1:
                 yield "one word", sentence.start, sentence.end
             elif ("verbless" in self.checks and 1 < len(words) <= self.max_words
                   and not any(self._verb_like(w, i, words) for i, w in enumerate(words))):
                 yield "no verb", sentence.start, sentence.end
 
-    def sentences(self, line: str) -> list[Sentence]:
+    def sentences(self, line: str, breaks: list[tuple[int, int]]) -> list[Sentence]:
+        """The line's sentences, given the white space where a sentence may end (`_END`)."""
         out: list[Sentence] = []
         start = 0
-        for m in _END.finditer(line):
-            before = line[start:m.start()]
+        for space_start, space_end in breaks:
+            before = line[start:space_start]
             if self._abbreviation(before):
                 continue
-            out.append(Sentence(start, m.start(), before))
-            start = m.end()
+            out.append(Sentence(start, space_start, before))
+            start = space_end
         rest = line[start:].rstrip()
         if rest:
             out.append(Sentence(start, start + len(rest), rest))
@@ -151,7 +152,8 @@ class FragmentCheck(Check):
         stripped = sentence.rstrip("\"”’')]")
         if not stripped.endswith("."):
             return False
-        last = stripped[:-1].rsplit(None, 1)[-1] if stripped[:-1].split() else ""
+        tokens = stripped[:-1].rsplit(None, 1)
+        last = tokens[-1] if tokens else ""
         last = last.lstrip("(\"“‘'")
         return (len(last) == 1 or "." in last or last.lower() in self.abbreviations
                 or last.isdigit())
@@ -159,7 +161,7 @@ class FragmentCheck(Check):
     def _verbless_clause(self, clause: str) -> bool:
         """A reported clause of eight words or more with no finite verb: participles
         ("tankers loaded with oil", "consisting of") do not count."""
-        words = _WORD.findall(clause)
+        words = _words_in(clause)
         if len(words) < 8:
             return False
         for i, word in enumerate(words):
@@ -189,6 +191,39 @@ class FragmentCheck(Check):
                 and words[index - 1].lower() not in _NOT_BEFORE_VERB
                 and not words[index - 1][0].isdigit()
                 and not words[index - 1].lower().endswith(_ADJECTIVE_ENDINGS))
+
+
+def _unquoted(line: str, sentences: list[Sentence]) -> Iterator[tuple[int, Sentence]]:
+    """The line's sentences (numbered) that are neither inside quotation marks nor have any."""
+    if not _has_quotes(line):
+        yield from enumerate(sentences)  # the common case, quickly
+        return
+    depth = 0  # open curly quotes before the sentence
+    straight = 0  # straight quotes before the sentence
+    counted = 0  # how far into the line `straight` has counted
+    for number, sentence in enumerate(sentences):
+        # Counted on from the last sentence: counting from the start of the line each
+        # time was quadratic in a long paragraph.
+        straight += line.count('"', counted, sentence.start)
+        counted = sentence.start
+        quoted = depth > 0 or straight % 2 == 1
+        depth = max(depth + sentence.text.count("“") - sentence.text.count("”"), 0)
+        if not quoted and not _has_quotes(sentence.text):
+            yield number, sentence
+
+
+def _has_quotes(text: str) -> bool:
+    return '"' in text or "“" in text or "”" in text
+
+
+def _words_in(sentence: str) -> list[str]:
+    return (_ASCII_WORD if sentence.isascii() else _WORD).findall(sentence)
+
+
+def _first_word(sentence: str) -> str:
+    """The word the sentence starts with, or ''."""
+    first = (_ASCII_WORD if sentence.isascii() else _WORD).match(sentence)
+    return first.group() if first else ""
 
 
 def _words(rule: Rule, key: str) -> set[str]:
