@@ -103,8 +103,6 @@ def neighbours(names: list[str], config: MatchConfig) -> dict[str, set[str]]:
 
 def _warm_word_cache(index: NameIndex, config: MatchConfig) -> None:
     """Compare the distinct words of each skeleton once, with rapidfuzz's C loop as a filter."""
-    from rapidfuzz import fuzz, process
-
     by_skeleton: dict[str, set[str]] = defaultdict(set)
     for names in index.blocks.values():
         for name in names:
@@ -114,6 +112,9 @@ def _warm_word_cache(index: NameIndex, config: MatchConfig) -> None:
     for words in by_skeleton.values():
         if len(words) < 2:
             continue
+        # Imported only here: most short texts have no two words alike (12 ms of start-up).
+        from rapidfuzz import fuzz, process
+
         ordered = sorted(words)
         keys = [word_key(w).key for w in ordered]
         # process.extract, not cdist: cdist returns a numpy matrix and numpy is not a dependency.
