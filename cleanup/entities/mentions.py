@@ -168,8 +168,8 @@ def find_mentions(text: str, lists: Wordlists | None = None) -> list[Mention]:
     in_headline = _Headlines(text)
     found = []
     for chain in _chains(text):
-        if chain.group(2) is None:
-            word = chain.group(1)
+        word, more_words = chain.group(1, 2)
+        if more_words is None:
             verdict = lone_words.get(word)
             if verdict is None:
                 verdict = lone_words[word] = _lone_word(word, lists, lowercase_words)
