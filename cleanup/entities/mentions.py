@@ -11,9 +11,10 @@ Offsets are 0-based code points into the text, end exclusive.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +31,9 @@ _ENGLISH_PARTICLES = frozenset({"an", "as", "at", "us", "ye", "ad", "ed", "en", 
 # Particles that may open a mention when hyphenated to the name (al-Sadr, el-Sisi, as-Sadr).
 _OPENING_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez",
                                "ed", "es", "ul"})
-_WORD = re.compile(r"[^\W\d_](?:[\w'’]*\w)?'?")
+# A word after its first letter.
+_WORD_TAIL = r"(?:[\w'’]*\w)?'?"
+_WORD = re.compile(r"[^\W\d_]" + _WORD_TAIL)
 _HAS_DIGIT = re.compile(r"\d")  # P5, F-35: codes, not names
 _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 # What may separate two words of one name: one space, or a hyphen (also "Amir- Abdollahian").
@@ -56,8 +59,33 @@ def _particle_pattern() -> str:
 _CANDIDATE = r"(?=[^\W\d_a-z]|" + _particle_pattern() + r"(?!')(?![\w'’]*\w))" + _WORD.pattern
 # Candidate words each joined to the next by a `_JOINER` (a chain): the first word is group 1,
 # the others group 2. Most chains are one word, read without splitting them into tokens.
-_CHAIN = re.compile(r"(?<![\w'’])[\d_'’]*(" + _CANDIDATE + r")((?:" + _JOINER + _CANDIDATE
-                    + r")+)?")
+_MORE_WORDS = r"((?:" + _JOINER + _CANDIDATE + r")+)?"
+_CHAIN = re.compile(r"(?<![\w'’])[\d_'’]*(" + _CANDIDATE + r")" + _MORE_WORDS)
+# The chains of `_CHAIN` that open on a capital (or a letter outside ASCII) at the start of a
+# word. Opening on a character class, the regex is searched with the engine's fast scan for
+# that class; `_CHAIN` opens on a lookbehind and is tried at every character.
+_CAPITAL_CHAIN = re.compile(r"([^\x00-@\[-\x7f](?<=[^\W\d_a-z])(?<![\w'’].)" + _WORD_TAIL
+                            + r")" + _MORE_WORDS)
+
+
+def _opening_articles_pattern() -> str:
+    """An opening article written with a small first letter and followed by a hyphen, as
+    lookbehinds (one per length: a lookbehind has a fixed width)."""
+    by_length: dict[int, list[str]] = {}
+    for article in sorted(_OPENING_ARTICLES):
+        by_length.setdefault(len(article), []).append(
+            article[0] + "".join(f"[{c}{c.upper()}]" for c in article[1:]))
+    return "|".join(f"(?<=(?:{'|'.join(spellings)})[-‐‑])" for _, spellings in
+                    sorted(by_length.items()))
+
+
+# Where `_CHAIN` may find a chain that `_CAPITAL_CHAIN` misses and that can hold a different
+# name than the chain `_CAPITAL_CHAIN` finds in it: one opening after digits, underscores or
+# apostrophes ('Tis, 3Com), or one opening on small particles with an article hyphenated to the
+# next word (ibn al-Sadr). A chain opening on other particles ("bin Salman") loses them: its
+# name is the name of its chain from its first capitalised word.
+_FULL_SCAN_NEEDED = re.compile(r"[0-9_'\-\x80-\U0010ffff](?:(?<=[\d_'’])(?=[^\W\d_a-z])|"
+                               + _opening_articles_pattern() + ")")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;…]['\"”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*|\s[-–—]\s+)$")
 _SENTENCE_LOOKBACK = 200
 _SENTENCE_NEAR = 8
@@ -135,24 +163,20 @@ def wordlists() -> Wordlists:
 def find_mentions(text: str, lists: Wordlists | None = None) -> list[Mention]:
     """Every name mention in `text`, in order."""
     lists = lists or wordlists()
-    lowercase_words = _lowercase_words(text)
+    lowercase_words = LowercaseWords(text)
     lone_words: dict[str, tuple[int, bool]] = {}
-    headlines = _headline_spans(text)
-    headline_starts = [a for a, _ in headlines]
-
-    def in_headline(start: int) -> bool:
-        at = bisect_right(headline_starts, start) - 1
-        return at >= 0 and start < headlines[at][1]
-
+    in_headline = _Headlines(text)
     found = []
-    for chain in _CHAIN.finditer(text):
-        if chain.group(2) is None:
-            word = chain.group(1)
-            if word not in lone_words:
-                lone_words[word] = _lone_word(word, lists, lowercase_words)
-            mention = _lone_mention(text, chain.start(1), word, lone_words[word], in_headline)
-            if mention is not None:
-                found.append(mention)
+    for chain in _chains(text):
+        word, more_words = chain.group(1, 2)
+        if more_words is None:
+            verdict = lone_words.get(word)
+            if verdict is None:
+                verdict = lone_words[word] = _lone_word(word, lists, lowercase_words)
+            if verdict[0]:  # most capitalised words are no names (The, However …)
+                mention = _lone_mention(text, chain.start(1), word, verdict, in_headline)
+                if mention is not None:
+                    found.append(mention)
             continue
         for run in _runs(text, chain.start(1), chain.end()):
             mention = _trim(text, run, lists, lowercase_words, in_headline(run[0].start))
@@ -161,20 +185,63 @@ def find_mentions(text: str, lists: Wordlists | None = None) -> list[Mention]:
     return found
 
 
-def _lowercase_words(text: str) -> set[str]:
-    """The words of `text` that open with a small letter. No word spans a space, so the distinct
-    whitespace-separated pieces are searched, not the text; most pieces are a word already."""
-    found = set()
-    for piece in set(text.split()):
-        if piece.isalpha():
-            if piece[0].islower():
-                found.add(piece)
-        else:
-            found.update(w for w in _WORD.findall(piece) if w[0].islower())
-    return found
+def _chains(text: str) -> Iterator[re.Match[str]]:
+    """The chains of `_CHAIN` that can hold a name, in order: a line where `_CAPITAL_CHAIN`
+    could miss one is read with `_CHAIN`, the others with `_CAPITAL_CHAIN`. No chain spans a
+    line break."""
+    scans = []
+    done = 0
+    for start, end in _full_scan_lines(text):
+        scans += [_CAPITAL_CHAIN.finditer(text, done, start), _CHAIN.finditer(text, start, end)]
+        done = end
+    scans.append(_CAPITAL_CHAIN.finditer(text, done))
+    return itertools.chain.from_iterable(scans)
 
 
-def _lone_word(word: str, lists: Wordlists, lowercase_words: set[str]) -> tuple[int, bool]:
+def _full_scan_lines(text: str) -> list[tuple[int, int]]:
+    """The lines (start, end without the line break) that `_FULL_SCAN_NEEDED` finds in."""
+    lines: list[tuple[int, int]] = []
+    for found in _FULL_SCAN_NEEDED.finditer(text):
+        at = found.start()
+        if lines and at < lines[-1][1]:
+            continue
+        end = text.find("\n", at)
+        lines.append((text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end))
+    return lines
+
+
+# Every ASCII character that cannot be part of a word, as a space.
+_WORD_BYTES = bytes(b if b > 127 or chr(b).isalnum() or chr(b) in "_'" else 32
+                    for b in range(256))
+
+
+class LowercaseWords:
+    """The words of a text that open with a small letter (`_WORD`), as a set read when first
+    asked. Split at the ASCII characters that cannot be in a word, the UTF-8 text is pieces:
+    a piece of ASCII letters is a word, the others (few distinct ones) are split by `_WORD`."""
+
+    __slots__ = ("_text", "_pieces", "_others")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._pieces: set[bytes] | None = None
+        self._others: set[str] = set()
+
+    def __contains__(self, word: object) -> bool:
+        if self._pieces is None:
+            self._pieces = set(self._text.encode("utf-8", "surrogatepass")
+                               .translate(_WORD_BYTES).split())
+            self._others = {w for piece in self._pieces if not piece.isalpha()
+                            for w in _WORD.findall(piece.decode("utf-8", "surrogatepass"))
+                            if w[0].islower()}
+        if not isinstance(word, str) or not word[:1].islower():
+            return False
+        return (word.isascii() and word.isalpha() and word.encode() in self._pieces) \
+            or word in self._others
+
+
+def _lone_word(word: str, lists: Wordlists,
+               lowercase_words: Container[str]) -> tuple[int, bool]:
     """What `_trim` makes of a run of this one word, wherever it stands: (the length of the name
     it is, 0 if none; whether it is an ordinary word, so no name where a sentence or headline
     opens)."""
@@ -219,7 +286,7 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[_Token]]:
         yield run
 
 
-def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: set[str],
+def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: Container[str],
           in_headline: bool) -> Mention | None:
     tokens = list(run)
     # A run ends on a capitalised word, and opens on one or on a hyphenated article.
@@ -254,6 +321,16 @@ def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: set[s
 
 
 def _opens_sentence(text: str, start: int) -> bool:
+    if start > 1:  # the usual cases, decided by the last two characters
+        last, previous = text[start - 1], text[start - 2]
+        if last == "\n" or (last == " " and previous in ".!?:;…"):
+            return True
+        if last == " " and (previous.isalnum() or previous == ","):
+            return False  # "the Debian", "Debian, Ubuntu"
+    return _sentence_end_before(text, start)
+
+
+def _sentence_end_before(text: str, start: int) -> bool:
     # Only the few characters before the word decide; searching from the start of the text
     # made finding mentions quadratic in the document's length. The last few characters
     # usually decide (a match reaching further back spans only spaces, quotes and dashes).
@@ -278,7 +355,7 @@ def _opening_article(text: str, tokens: list[_Token]) -> bool:
 
 
 def _drop_ordinary_tail(tokens: list[_Token], lists: Wordlists,
-                        lowercase_words: set[str]) -> list[_Token]:
+                        lowercase_words: Container[str]) -> list[_Token]:
     """In a headline every word is capitalised: keep the name, stop at the first ordinary word."""
     for i, token in enumerate(tokens):
         word = token.lower
@@ -291,14 +368,27 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip().rstrip("\"”’')").endswith((".", "!", "?"))
 
 
-def _headline_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if not _ends_sentence(line):  # most lines of prose do: skip their words
-            words = [w for w in _WORD.findall(line) if w.lower() not in PARTICLES]
-            title_cased = sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
-            if 4 <= len(words) <= _HEADLINE_MAX_WORDS and title_cased:
-                spans.append((offset, offset + len(line)))
-        offset += len(line)
-    return spans
+def _is_headline(line: str) -> bool:
+    """A short line that does not end a sentence and capitalises most of its words."""
+    if _ends_sentence(line):  # most lines of prose do: skip their words
+        return False
+    words = [w for w in _WORD.findall(line) if w.lower() not in PARTICLES]
+    title_cased = sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
+    return 4 <= len(words) <= _HEADLINE_MAX_WORDS and title_cased
+
+
+class _Headlines:
+    """Whether an offset is in a headline: a line is read when first asked about."""
+
+    __slots__ = ("_lines", "_ends", "_known")
+
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines(keepends=True)
+        self._ends = list(itertools.accumulate(map(len, self._lines)))
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, start: int) -> bool:
+        at = bisect_right(self._ends, start)
+        if at not in self._known:
+            self._known[at] = _is_headline(self._lines[at])
+        return self._known[at]

@@ -58,14 +58,14 @@ def test_an_assimilated_article_stays_with_its_name() -> None:
 
 def test_a_lone_word_is_read_as_trim_reads_a_run_of_one_word() -> None:
     # find_mentions decides a chain of one word from a verdict worked out once per word.
-    from cleanup.entities.mentions import _CHAIN, _lone_mention, _lone_word, _lowercase_words, \
+    from cleanup.entities.mentions import _CHAIN, LowercaseWords, _lone_mention, _lone_word, \
         _Token, _trim, wordlists
 
     text = ("The envoy met Iran's Reuters. However, the As said An. Al-Sisi spoke; later "
             "al-Sisi left. Minister, Iraqi, Amir met Debian, NATO and P5.\nThe Talks Of The Envoy "
             "Today\nAn Ethernet frame: Mosul, mosul and É. Ça va.")
     lists = wordlists()
-    lowercase = _lowercase_words(text)
+    lowercase = LowercaseWords(text)
     lone = [m for m in _CHAIN.finditer(text) if m.group(2) is None]
     assert len(lone) >= 12
     for in_headline in (False, True):
@@ -78,7 +78,54 @@ def test_a_lone_word_is_read_as_trim_reads_a_run_of_one_word() -> None:
 
 
 def test_lowercase_words_are_the_words_opening_with_a_small_letter() -> None:
-    from cleanup.entities.mentions import _WORD, _lowercase_words
+    from cleanup.entities.mentions import _WORD, LowercaseWords
 
-    text = "the (Iran) don't x3y 3rd _under_score 'tis café, Éa\u00a0naïve-word ok\u2028fine’"
-    assert _lowercase_words(text) == {w for w in _WORD.findall(text) if w[0].islower()}
+    text = ("the (Iran) don't x3y 3rd _under_score 'tis café, Éa\u00a0naïve-word ok\u2028fine’ "
+            "iPhone over'' end' “quoted” a—b x\ud800y")
+    words = {w for w in _WORD.findall(text) if w[0].islower()}
+    asked = {w for w in _WORD.findall(text)} | {"rd", "3rd", "under", "quoted'", "iran", "x", "y",
+                                                 "over", "over'", "end", "naïve-word", ""}
+    lowercase = LowercaseWords(text)
+    assert {w for w in asked if w in lowercase} == words & asked
+
+
+TRICKY_WORDS = ["al", "Al", "al-", "aL", "el", "As", "as", "An", "an", "bin", "ibn", "abu", "ash",
+                "ul", "e", "ye", "The", "the", "However", "Iran", "Iran's", "Iran’s", "Sadr'",
+                "F-35", "P5", "NATO", "A", "I", "Prime", "Minister", "Iraqi", "Mustafa", "Deir",
+                "ez", "Zor", "Ça", "Édouard", "été", "日本", "3Com", "_Foo", "'Tis", "’S", "l",
+                "Aquila", "don", "T", "x86", "Foo_Bar", "x", "said", "Reuters", "Debian", "debian",
+                "Of", "of", "٣D"]
+TRICKY_JOINS = [" ", " ", " ", "-", "- ", "  ", "\u00a0", ". ", ", ", "\n", "\n\n", " (", ") ",
+                "‐", "‑ ", "'", "’ ", " - ", ": ", "", "3", "_", "\r\n", "\u2028", "\t", "“", "”. ",
+                "— ", "…", "?\n", "; "]
+
+
+def tricky_texts(count: int) -> list[str]:
+    import random
+
+    rnd = random.Random(5)
+    texts = []
+    for _ in range(count):
+        text = "".join(rnd.choice(TRICKY_WORDS) + rnd.choice(TRICKY_JOINS)
+                       for _ in range(rnd.randint(1, 30)))
+        texts.append(text.title() if rnd.random() < 0.3 else text)
+    return texts
+
+
+def test_chains_from_capitals_give_the_mentions_of_a_full_scan(monkeypatch) -> None:
+    # find_mentions reads most lines with _CAPITAL_CHAIN; reading every line with _CHAIN
+    # must find the same mentions.
+    from cleanup.entities import mentions
+
+    texts = tricky_texts(400)
+    fast = [find_mentions(text) for text in texts]
+    monkeypatch.setattr(mentions, "_chains", mentions._CHAIN.finditer)
+    assert fast == [find_mentions(text) for text in texts]
+
+
+def test_a_sentence_opening_told_by_two_characters_is_the_one_the_regex_finds() -> None:
+    from cleanup.entities.mentions import _opens_sentence, _sentence_end_before
+
+    for text in tricky_texts(100):
+        assert [_opens_sentence(text, i) for i in range(len(text))] == [
+            _sentence_end_before(text, i) for i in range(len(text))], text
