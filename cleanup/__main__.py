@@ -1,3 +1,3 @@
-from cleanup.cli import run
+from cleanup.command import run
 
 run()

@@ -26,7 +26,7 @@ def test_wheel_ships_the_builtin_packs_and_the_command(tmp_path: Path) -> None:
     assert {"english.txt", "places.tsv", "curated.yaml"} <= entity_data <= shipped
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "cleanup").rglob("*.py")}
     assert modules <= set(names), f"not in the wheel: {sorted(modules - set(names))}"
-    assert "cleanup = cleanup.cli:run" in entry_points
+    assert "cleanup = cleanup.command:run" in entry_points
 
     # Run the unpacked wheel from an unrelated folder: no source checkout on the path.
     elsewhere = tmp_path / "elsewhere"
