@@ -30,6 +30,7 @@ TRICKY.append(r"[ab]b(?=\s{0,3}$)")  # looks two lines on, at a short literal
 # Matches that may span lines, tried where their first literals occur.
 TRICKY += [r"(?<!x\s)\b(?:[gG]oals|aims)\s+(?:of|to)\b", r"(?:aims|ab)[^.]*\.", r"(?:ab){2,}\s",
            r"(?:old|new)(?:\s+goals)+"]
+TRICKY += [r"(?<m>[,;])\g<m>[gG]oals", r"(?:(?<m>ab)|(?<m>x))\s?\g<m>"]  # back-references
 # A word, blanks and the word again.
 REPEATED_WORDS = [
     r"\b(?<w>\p{L}+)(?<gap>[ \t]+)(?:\g<w>|(?i:\g<w>)(?<=\b\p{Lu}\p{Ll}*[ \t]+\p{Ll}+))\b",
@@ -64,6 +65,7 @@ def always_windowed(monkeypatch: pytest.MonkeyPatch) -> None:
     first literal occurs however many there are (the paths under test)."""
     monkeypatch.setattr(prefilter, "WINDOWED_SHARE", 2.0)
     monkeypatch.setattr(prefilter, "CHARS_PER_START", 1)
+    monkeypatch.setattr(prefilter, "EXCERPT_SHARE", 2.0)
 
 
 def assert_same_matches(pattern: regex.Pattern[str], texts: list[str]) -> None:
@@ -104,6 +106,22 @@ def test_repeated_words_match_as_unfiltered(source: str) -> None:
     rng = random.Random(source)
     texts = ["".join(rng.choice(WORDS) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
     assert_same_matches(pattern, texts)
+
+
+@pytest.mark.usefixtures("always_windowed")
+def test_patterns_sharing_a_character_match_as_unfiltered() -> None:
+    patterns = [regex.compile(source, regex.VERSION1) for source in (
+        r"&?quot;", r"(?<![\p{L}&])amp;", r"&?#0?39;(?=\w)", r"(?<=\n)&lt;")]
+    found = [prefilter_for(p) for p in patterns]
+    assert prefilter.shared_character(found) == ";"
+    rng = random.Random(7)
+    tokens = ["quot;", "amp;", "&", "#039;", "#39;", "&lt;", ";", "x", " ", "\n", "\n"]
+    for _ in range(2000):
+        text = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 30)))
+        excerpt = prefilter.excerpt_with(text, ";")
+        for pattern, pattern_found in zip(patterns, found):
+            assert spans(filtered_matches(pattern, pattern_found, text, excerpt)) == spans(
+                pattern.finditer(text)), (pattern.pattern, text)
 
 
 @pytest.mark.parametrize("source", [

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, product
 from operator import not_
@@ -43,6 +44,8 @@ MAX_COPIES = 8
 # Below this share of the text the lines with a literal are scanned one by one; above it, the
 # whole text at once (as fast, fewer calls).
 WINDOWED_SHARE = 0.25
+# Above this share of the text an excerpt (`excerpt_with`) saves too little to pay for itself.
+EXCERPT_SHARE = 0.5
 # A pattern that may span lines is tried at each place one of its first literals occurs, unless
 # they occur more than once in this many characters (then one scan of the text is faster).
 CHARS_PER_START = 64
@@ -70,7 +73,7 @@ def prefilter_for(pattern: regex.Pattern[str]) -> Prefilter | None:
         tree = _parse(pattern)
         if _starts_with_literal(tree):
             return None  # as fast as any prefilter
-        found = _literals(tree)
+        found = _literals(tree, _group_strings(tree))
         literals = _searchable(found.best, str.__contains__)
         starts = _searchable(_truncated(found.prefixes), str.startswith)
         reach = _Reach(tree).reach
@@ -98,10 +101,11 @@ def _truncated(prefixes: Strings) -> Strings:
     return None if prefixes is None else frozenset(p[:SELECTIVE_LENGTH + 1] for p in prefixes)
 
 
-def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None,
-                     text: str) -> Iterator[regex.Match[str]]:
+def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None, text: str,
+                     excerpt: Excerpt | None = None) -> Iterator[regex.Match[str]]:
     """`regex_matches(pattern, text)` (the same matches in the same order), looking only
-    where the prefilter allows."""
+    where the prefilter allows; for its literals only in `excerpt`, if given (see
+    `shared_character`)."""
     timeout = regex_timeout(text)
     if prefilter is None:
         return pattern.finditer(text, timeout=timeout)
@@ -113,8 +117,12 @@ def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None,
         elif not any(literal in text for literal in prefilter.literals):
             return iter(())
         return pattern.finditer(text, timeout=timeout)
-    lines = (lines_with_repeated_word(text) if prefilter.repeated_word else
-             lines_with(text, prefilter.literals))
+    if prefilter.repeated_word:
+        lines = lines_with_repeated_word(text)
+    elif excerpt is not None:
+        lines = excerpt.lines_with(prefilter.literals)
+    else:
+        lines = lines_with(text, prefilter.literals)
     if sum(end - start for start, end in lines) > WINDOWED_SHARE * len(text):
         return pattern.finditer(text, timeout=timeout)
     return _matches_in_lines(pattern, text, lines, prefilter.reach, timeout)
@@ -154,6 +162,51 @@ def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int],
 def lines_with(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) of the lines holding a literal (end: their line break, or the text's end),
     in order, adjacent lines merged."""
+    return _merged(_line_spans(text, literals))
+
+
+def shared_character(prefilters: Sequence[Prefilter | None]) -> str | None:
+    """A character every literal of these line-bound prefilters holds (';' in '&?quot;',
+    '&lt;', ...): their lines can be looked for in the `Excerpt` of the lines holding it."""
+    if len(prefilters) < 2 or any(p is None or p.reach is None or p.repeated_word
+                                  for p in prefilters):
+        return None
+    common = set.intersection(*(set(literal) for p in prefilters if p for literal in p.literals))
+    # Letters and spaces are in most lines of prose.
+    marks = sorted(c for c in common if not (c.isalnum() or c.isspace()))
+    return marks[0] if marks else None
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Some lines of a text joined by line breaks, each line whole."""
+    text: str
+    starts: list[int]  # where each run of lines starts in `text`
+    origins: list[int]  # ... and in the whole text
+
+    def lines_with(self, literals: Iterable[str]) -> list[tuple[int, int]]:
+        """`lines_with(whole text, literals)`, for literals found only in these lines."""
+        spans = []
+        for start, end in _line_spans(self.text, literals):
+            run = bisect_right(self.starts, start) - 1
+            origin = self.origins[run] + start - self.starts[run]
+            spans.append((origin, origin + end - start))
+        return _merged(spans)
+
+
+def excerpt_with(text: str, character: str | None) -> Excerpt | None:
+    """The lines of `text` holding `character`; None when they are not much shorter."""
+    if character is None:
+        return None
+    runs = lines_with(text, [character])
+    if sum(end - start for start, end in runs) > EXCERPT_SHARE * len(text):
+        return None
+    parts = [text[start:end] for start, end in runs]
+    starts = list(accumulate(map((1).__add__, map(len, parts)), initial=0))
+    return Excerpt("\n".join(parts), starts[:-1], [start for start, _ in runs])
+
+
+def _line_spans(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
     found = []
     for literal in literals:
         at = text.find(literal)
@@ -162,7 +215,7 @@ def lines_with(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
             end = len(text) if end < 0 else end
             found.append((text.rfind("\n", 0, at) + 1, end))
             at = text.find(literal, end)
-    return _merged(found)
+    return found
 
 
 def lines_with_repeated_word(text: str) -> list[tuple[int, int]]:
@@ -312,23 +365,26 @@ def _union(parts: list[Strings]) -> Strings:
     return _bounded(frozenset().union(*parts))  # type: ignore[arg-type]
 
 
-def _literals(node: core.RegexBase) -> _Literals:
+def _literals(node: core.RegexBase, groups: Mapping[int, Strings]) -> _Literals:
+    """What `node` matches; `groups`: what each group matches, for back-references."""
     kind = type(node)
     if kind is core.Sequence:
         result = _EMPTY
         for item in node.items:
-            result = result.then(_literals(item))
+            result = result.then(_literals(item, groups))
         return result
     if kind is core.Branch:
-        branches = [_literals(b) for b in node.branches]
+        branches = [_literals(b, groups) for b in node.branches]
         return _Literals(_union([b.exact for b in branches]),
                          _union([b.prefixes for b in branches]),
                          _union([b.suffixes for b in branches]),
                          _union([b.best for b in branches]))
     if kind in (core.Group, core.Atomic):
-        return _literals(node.subpattern)
+        return _literals(node.subpattern, groups)
     if kind in _REPEATS:
-        return _repeated(_literals(node.subpattern), node.min_count, node.max_count)
+        return _repeated(_literals(node.subpattern, groups), node.min_count, node.max_count)
+    if kind is core.RefGroup and _case_sensitive(node) and groups.get(node.group):
+        return _Literals.exactly(groups[node.group])  # (?<m>[,;])\g<m>: ',,' or ';;' or ...
     if kind in _ZERO_WIDTH or kind is core.LookAround:
         return _EMPTY
     if kind in (core.Character, core.String, core.Literal, core.SetUnion, core.Range):
@@ -336,6 +392,16 @@ def _literals(node: core.RegexBase) -> _Literals:
     if kind in _OTHER_CONSUMING:
         return _UNKNOWN
     raise _Unsupported(kind.__name__)
+
+
+def _group_strings(tree: core.RegexBase) -> dict[int, Strings]:
+    """The strings each group may match, where known: a back-reference matches one of them
+    (a group defined twice, as in a|b with (?<m>...) in each, matches those of either)."""
+    strings: dict[int, list[Strings]] = {}
+    for node in _walk(tree, True):
+        if type(node) is core.Group:
+            strings.setdefault(node.group, []).append(_literals(node.subpattern, {}).exact)
+    return {group: _union(found) for group, found in strings.items()}
 
 
 def _repeated(child: _Literals, least: int, most: int | None) -> _Literals:
