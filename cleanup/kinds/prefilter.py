@@ -14,8 +14,12 @@ time `prefilter_for` reads the pattern's parse tree and works out, conservativel
 lines that hold one (with the real text before and `reach` + 2 characters after, so look-
 behinds, \\b and $ see what they see in a whole-text scan). A match cannot start on another
 line, so the matches are those of a whole-text scan. A pattern not confined to lines is
-skipped only when none of its literals occurs at all; one whose parse tree holds anything
-this module does not know gets no prefilter. tests/test_prefilter.py compares both scans.
+tried only where one of the literals every match starts with occurs (if they are few), or
+else skipped only when none of its literals occurs at all; one whose parse tree holds
+anything this module does not know gets no prefilter. Two cases have no literal to find: a
+word written twice (`_holds_repeated_word`) is looked for on the lines where a cheap byte-
+level scan sees one, and rules whose patterns' literals share a mark (';' of HTML entities)
+look for them only in the lines that hold it. tests/test_prefilter.py compares the scans.
 
 The parse tree comes from `regex._regex_core`, the module's own parser (not public API): if it
 changes shape, the analysis raises and the rule simply runs unfiltered.
