@@ -27,6 +27,17 @@ TRICKY = [
 # start these with a choice of two.
 TRICKY = [source.replace("goals", "[gG]oals") for source in TRICKY]
 TRICKY.append(r"[ab]b(?=\s{0,3}$)")  # looks two lines on, at a short literal
+# Matches that may span lines, tried where their first literals occur.
+TRICKY += [r"(?<!x\s)\b(?:[gG]oals|aims)\s+(?:of|to)\b", r"(?:aims|ab)[^.]*\.", r"(?:ab){2,}\s",
+           r"(?:old|new)(?:\s+goals)+"]
+TRICKY += [r"(?<m>[,;])\g<m>[gG]oals", r"(?:(?<m>ab)|(?<m>x))\s?\g<m>"]  # back-references
+# A word, blanks and the word again.
+REPEATED_WORDS = [
+    r"\b(?<w>\p{L}+)(?<gap>[ \t]+)(?:\g<w>|(?i:\g<w>)(?<=\b\p{Lu}\p{Ll}*[ \t]+\p{Ll}+))\b",
+    r"\b(\p{L}+)[ \t]+(?i:\1)\b(?!-)", r"x,\b(\p{Ll}+) +\1\b", r"\b(\p{L}++) ++\1\b",
+]
+WORDS = ["the", "The", "THE", "é", "É", "Straße", "straße", "STRASSE", "strasse", "\u212a", "k", "K",
+         "\u2019", "\u201c", "-", ".", "x,", " ", " ", " ", "\t", "\n", "\r\n", "1", "_", "ǅ", "ǆ"]
 ALPHABET = ["goals", "aims", "old", "new", "of", "to", "x", "y", "Goal", "goal", ",", ".",
             " ", " ", " ", "\t", "\n", "\n", "\n\n", "\r\n", "ab"]
 
@@ -50,8 +61,11 @@ def builtin_patterns() -> list[regex.Pattern[str]]:
 
 @pytest.fixture
 def always_windowed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Scan line by line however many lines hold a literal (the path under test)."""
+    """Scan line by line however many lines hold a literal, and try a match at each place a
+    first literal occurs however many there are (the paths under test)."""
     monkeypatch.setattr(prefilter, "WINDOWED_SHARE", 2.0)
+    monkeypatch.setattr(prefilter, "CHARS_PER_START", 1)
+    monkeypatch.setattr(prefilter, "EXCERPT_SHARE", 2.0)
 
 
 def assert_same_matches(pattern: regex.Pattern[str], texts: list[str]) -> None:
@@ -83,6 +97,51 @@ def test_builtin_patterns_match_as_unfiltered() -> None:
         assert_same_matches(pattern, real + random_texts(found.literals, 300, rng))
 
 
+@pytest.mark.usefixtures("always_windowed")
+@pytest.mark.parametrize("source", REPEATED_WORDS)
+def test_repeated_words_match_as_unfiltered(source: str) -> None:
+    pattern = regex.compile(source, regex.VERSION1)
+    found = prefilter_for(pattern)
+    assert found is not None and found.repeated_word
+    rng = random.Random(source)
+    texts = ["".join(rng.choice(WORDS) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    assert_same_matches(pattern, texts)
+
+
+@pytest.mark.usefixtures("always_windowed")
+def test_patterns_sharing_a_character_match_as_unfiltered() -> None:
+    patterns = [regex.compile(source, regex.VERSION1) for source in (
+        r"&?quot;", r"(?<![\p{L}&])amp;", r"&?#0?39;(?=\w)", r"(?<=\n)&lt;")]
+    found = [prefilter_for(p) for p in patterns]
+    assert prefilter.shared_character(found) == ";"
+    rng = random.Random(7)
+    tokens = ["quot;", "amp;", "&", "#039;", "#39;", "&lt;", ";", "x", " ", "\n", "\n"]
+    for _ in range(2000):
+        text = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 30)))
+        excerpt = prefilter.excerpt_with(text, ";")
+        for pattern, pattern_found in zip(patterns, found):
+            assert spans(filtered_matches(pattern, pattern_found, text, excerpt)) == spans(
+                pattern.finditer(text)), (pattern.pattern, text)
+
+
+@pytest.mark.parametrize("source", [
+    r"\b(\p{L}+)\s+\1\b",  # the blanks may be a line break or a space outside ASCII
+    r"(\p{L}+) \1\b",  # the first word may be the end of a longer one
+    r"\b(\w+) \1\b",  # digits
+    r"\b(\p{L}+) \1",  # the second word may be the start of a longer one
+    r"\b(\p{L}+) (\p{L}+) \1\b",  # not the same word twice in a row
+])
+def test_not_a_repeated_word(source: str) -> None:
+    found = prefilter_for(regex.compile(source, regex.VERSION1))
+    assert found is None or not found.repeated_word
+
+
+def test_lines_with_a_repeated_word() -> None:
+    text = "a b\nthe The\nx\nno, no\ny\ncafé\nz\nIt’s s’ s\nend"
+    assert [text[s:e] for s, e in prefilter.lines_with_repeated_word(text)] == [
+        "the The", "no, no", "café", "It’s s’ s"]
+
+
 def test_most_tricky_patterns_are_filtered() -> None:
     filtered = [s for s in TRICKY if prefilter_for(regex.compile(s, regex.VERSION1))]
     assert len(filtered) >= len(TRICKY) - 3
@@ -90,7 +149,20 @@ def test_most_tricky_patterns_are_filtered() -> None:
 
 def test_prefilter_of_a_plain_rule() -> None:
     pattern = regex.compile(r"\b(?<verb>hit|struck) (?:the |its )*goals\b", regex.VERSION1)
-    assert prefilter_for(pattern) == Prefilter(("goals",), 0)
+    assert prefilter_for(pattern) == Prefilter(("goals",), 0, starts=("hit ", "struck"))
+
+
+def test_a_repeat_holds_its_least_count() -> None:
+    found = prefilter_for(regex.compile(r"(?<=\w)[ ]{2,}(?=\w)", regex.VERSION1))
+    assert found is not None and found.literals == ("  ",)
+
+
+def test_a_pattern_that_may_span_lines_is_tried_where_it_may_start() -> None:
+    pattern = regex.compile(r"\b(?:stressed|noted)\s+on\b", regex.VERSION1)
+    found = prefilter_for(pattern)
+    assert found is not None and found.reach is None and found.starts == ("noted", "stress")
+    text = "we noted\non it; it stressed on\nnoted  on"
+    assert spans(filtered_matches(pattern, found, text)) == spans(pattern.finditer(text))
 
 
 @pytest.mark.parametrize("source", [

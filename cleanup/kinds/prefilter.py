@@ -14,18 +14,25 @@ time `prefilter_for` reads the pattern's parse tree and works out, conservativel
 lines that hold one (with the real text before and `reach` + 2 characters after, so look-
 behinds, \\b and $ see what they see in a whole-text scan). A match cannot start on another
 line, so the matches are those of a whole-text scan. A pattern not confined to lines is
-skipped only when none of its literals occurs at all; one whose parse tree holds anything
-this module does not know gets no prefilter. tests/test_prefilter.py compares both scans.
+tried only where one of the literals every match starts with occurs (if they are few), or
+else skipped only when none of its literals occurs at all; one whose parse tree holds
+anything this module does not know gets no prefilter. Two cases have no literal to find: a
+word written twice (`_holds_repeated_word`) is looked for on the lines where a cheap byte-
+level scan sees one, and rules whose patterns' literals share a mark (';' of HTML entities)
+look for them only in the lines that hold it. tests/test_prefilter.py compares the scans.
 
 The parse tree comes from `regex._regex_core`, the module's own parser (not public API): if it
 changes shape, the analysis raises and the rule simply runs unfiltered.
 """
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import product
+from itertools import accumulate, compress, product
+from operator import not_
 
 import regex
 from regex import _regex_core as core
@@ -37,9 +44,15 @@ MAX_LITERALS = 32
 MAX_SET_CHARS = 8
 SELECTIVE_LENGTH = 5
 MAX_SEARCHED = 16
+MAX_COPIES = 8
 # Below this share of the text the lines with a literal are scanned one by one; above it, the
 # whole text at once (as fast, fewer calls).
 WINDOWED_SHARE = 0.25
+# Above this share of the text an excerpt (`excerpt_with`) saves too little to pay for itself.
+EXCERPT_SHARE = 0.5
+# A pattern that may span lines is tried at each place one of its first literals occurs, unless
+# they occur more than once in this many characters (then one scan of the text is faster).
+CHARS_PER_START = 64
 
 Strings = frozenset[str] | None  # None: nothing known
 
@@ -48,6 +61,8 @@ Strings = frozenset[str] | None  # None: nothing known
 class Prefilter:
     literals: tuple[str, ...]  # every match contains at least one of these
     reach: int | None  # None: a match may span lines; else how far past its line it may look
+    starts: tuple[str, ...] = ()  # every match starts with one of these (if few are known)
+    repeated_word: bool = False  # every match holds a word, blanks and the same word again
 
 
 class _Unsupported(Exception):
@@ -62,37 +77,140 @@ def prefilter_for(pattern: regex.Pattern[str]) -> Prefilter | None:
         tree = _parse(pattern)
         if _starts_with_literal(tree):
             return None  # as fast as any prefilter
-        literals = _literals(tree).best
-        if literals is None or min(map(len, literals)) < 2 or len(literals) > MAX_SEARCHED:
-            # The regex module skips to a character as fast as str.find does, and dozens of
-            # passes of str.find cost more than most patterns.
-            return None
+        found = _literals(tree, _group_strings(tree))
+        literals = _searchable(found.best, str.__contains__)
+        starts = _searchable(_truncated(found.prefixes), str.startswith)
         reach = _Reach(tree).reach
+        repeated_word = reach is not None and _holds_repeated_word(tree)
     except (_Unsupported, core.error, AttributeError, TypeError, ValueError):
         return None
-    return Prefilter(tuple(sorted(literals)), reach)
+    if not (literals or starts or repeated_word):
+        return None
+    return Prefilter(literals, reach, starts, repeated_word)
 
 
-def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None,
-                     text: str) -> Iterator[regex.Match[str]]:
+def _searchable(literals: Strings, covers: Callable[[str, str], bool]) -> tuple[str, ...]:
+    """The literals worth a pass of str.find each, without those that `covers` another (a
+    line holding 'goals' holds 'goal'); () if none are."""
+    if literals is None or min(map(len, literals)) < 2:
+        return ()  # the regex module skips to a character as fast as str.find does
+    kept = tuple(sorted(a for a in literals if not any(
+        b != a and covers(a, b) for b in literals)))
+    # Dozens of passes of str.find cost more than most patterns.
+    return kept if len(kept) <= MAX_SEARCHED else ()
+
+
+def _truncated(prefixes: Strings) -> Strings:
+    """Prefixes cut to a length that is rare enough: fewer distinct ones to look for."""
+    return None if prefixes is None else frozenset(p[:SELECTIVE_LENGTH + 1] for p in prefixes)
+
+
+def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None, text: str,
+                     excerpt: Excerpt | None = None) -> Iterator[regex.Match[str]]:
     """`regex_matches(pattern, text)` (the same matches in the same order), looking only
-    where the prefilter allows."""
+    where the prefilter allows; for its literals only in `excerpt`, if given (see
+    `shared_character`)."""
     timeout = regex_timeout(text)
     if prefilter is None:
         return pattern.finditer(text, timeout=timeout)
     if prefilter.reach is None:
-        if any(literal in text for literal in prefilter.literals):
-            return pattern.finditer(text, timeout=timeout)
-        return iter(())
-    lines = lines_with(text, prefilter.literals)
+        if prefilter.starts:
+            starts = starts_of(text, prefilter.starts, len(text) // CHARS_PER_START)
+            if starts is not None:
+                return _matches_at(pattern, text, starts, timeout)
+        elif not any(literal in text for literal in prefilter.literals):
+            return iter(())
+        return pattern.finditer(text, timeout=timeout)
+    if prefilter.repeated_word:
+        lines = lines_with_repeated_word(text)
+    elif excerpt is not None:
+        lines = excerpt.lines_with(prefilter.literals)
+    else:
+        lines = lines_with(text, prefilter.literals)
     if sum(end - start for start, end in lines) > WINDOWED_SHARE * len(text):
         return pattern.finditer(text, timeout=timeout)
     return _matches_in_lines(pattern, text, lines, prefilter.reach, timeout)
 
 
+def starts_of(text: str, literals: Iterable[str], most: int) -> list[int] | None:
+    """Where the literals occur, in order; None if more than `most` times."""
+    found: list[int] = []
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            found.append(at)
+            if len(found) > most:
+                return None
+            at = text.find(literal, at + 1)
+    return sorted(found)
+
+
+def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int],
+                timeout: float) -> Iterator[regex.Match[str]]:
+    """The matches of a whole-text scan when every match starts at one of `starts`: a scan
+    tries each position from the end of the last match on, and the first that matches wins."""
+    deadline = time.monotonic() + timeout
+    resume = 0
+    for at in starts:
+        if at < resume:
+            continue
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        m = pattern.match(text, at, timeout=left)
+        if m is not None:
+            yield m
+            resume = m.end()  # never empty: it starts with a literal
+
+
 def lines_with(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) of the lines holding a literal (end: their line break, or the text's end),
     in order, adjacent lines merged."""
+    return _merged(_line_spans(text, literals))
+
+
+def shared_character(prefilters: Sequence[Prefilter | None]) -> str | None:
+    """A character every literal of these line-bound prefilters holds (';' in '&?quot;',
+    '&lt;', ...): their lines can be looked for in the `Excerpt` of the lines holding it."""
+    if len(prefilters) < 2 or any(p is None or p.reach is None or p.repeated_word
+                                  for p in prefilters):
+        return None
+    common = set.intersection(*(set(literal) for p in prefilters if p for literal in p.literals))
+    # Letters and spaces are in most lines of prose.
+    marks = sorted(c for c in common if not (c.isalnum() or c.isspace()))
+    return marks[0] if marks else None
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Some lines of a text joined by line breaks, each line whole."""
+    text: str
+    starts: list[int]  # where each run of lines starts in `text`
+    origins: list[int]  # ... and in the whole text
+
+    def lines_with(self, literals: Iterable[str]) -> list[tuple[int, int]]:
+        """`lines_with(whole text, literals)`, for literals found only in these lines."""
+        spans = []
+        for start, end in _line_spans(self.text, literals):
+            run = bisect_right(self.starts, start) - 1
+            origin = self.origins[run] + start - self.starts[run]
+            spans.append((origin, origin + end - start))
+        return _merged(spans)
+
+
+def excerpt_with(text: str, character: str | None) -> Excerpt | None:
+    """The lines of `text` holding `character`; None when they are not much shorter."""
+    if character is None:
+        return None
+    runs = lines_with(text, [character])
+    if sum(end - start for start, end in runs) > EXCERPT_SHARE * len(text):
+        return None
+    parts = [text[start:end] for start, end in runs]
+    starts = list(accumulate(map((1).__add__, map(len, parts)), initial=0))
+    return Excerpt("\n".join(parts), starts[:-1], [start for start, _ in runs])
+
+
+def _line_spans(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
     found = []
     for literal in literals:
         at = text.find(literal)
@@ -101,6 +219,49 @@ def lines_with(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
             end = len(text) if end < 0 else end
             found.append((text.rfind("\n", 0, at) + 1, end))
             at = text.find(literal, end)
+    return found
+
+
+def lines_with_repeated_word(text: str) -> list[tuple[int, int]]:
+    """Like `lines_with`, the lines where a word may be followed by blanks and itself (see
+    `_holds_repeated_word`): those where a word is followed by spaces and the same word once
+    every ASCII character but letters and line breaks is a space and letters are lower case,
+    and those with other characters (whose case folding this does not follow)."""
+    for mark in _NON_LETTERS:  # common punctuation outside ASCII parts words too
+        if mark in text:
+            text = text.replace(mark, " ")
+    # A space before each line, so that a word at its start follows one as well.
+    data = b" " + text.encode("utf-8", "surrogatepass").replace(b"\n", b"\n ")
+    folded = data.translate(_ASCII_LETTERS_AND_LINE_BREAKS)
+    candidates = set(_line_numbers(folded, (m.start() for m in _REPEATED_WORD.finditer(folded))))
+    lines = data.split(b"\n")
+    candidates.update(compress(range(len(lines)), map(not_, map(bytes.isascii, lines))))
+    if not candidates:
+        return []
+    line_starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+    return _merged([(line_starts[k], line_starts[k + 1] - 1) for k in candidates])
+
+
+def _line_numbers(data: bytes, offsets: Iterable[int]) -> Iterator[int]:
+    """The line of each offset, in order."""
+    line = at = 0
+    for offset in offsets:
+        line += data.count(b"\n", at, offset)
+        at = offset
+        yield line
+
+
+# ASCII letters in lower case, the line break kept, every other ASCII character a space; the
+# bytes of other characters (UTF-8) kept.
+_ASCII_LETTERS_AND_LINE_BREAKS = bytes(
+    b | 0x20 if chr(b).isascii() and chr(b).isalpha() else
+    b if b >= 0x80 or b == ord("\n") else ord(" ") for b in range(256))
+_REPEATED_WORD = re.compile(rb" ([a-z\x80-\xff]++) ++\1(?![a-z\x80-\xff])")
+_NON_LETTERS = "\u00a0\u00ab\u00b6\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+
+
+def _merged(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Line spans in order, adjacent ones merged."""
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:
@@ -208,23 +369,26 @@ def _union(parts: list[Strings]) -> Strings:
     return _bounded(frozenset().union(*parts))  # type: ignore[arg-type]
 
 
-def _literals(node: core.RegexBase) -> _Literals:
+def _literals(node: core.RegexBase, groups: Mapping[int, Strings]) -> _Literals:
+    """What `node` matches; `groups`: what each group matches, for back-references."""
     kind = type(node)
     if kind is core.Sequence:
         result = _EMPTY
         for item in node.items:
-            result = result.then(_literals(item))
+            result = result.then(_literals(item, groups))
         return result
     if kind is core.Branch:
-        branches = [_literals(b) for b in node.branches]
+        branches = [_literals(b, groups) for b in node.branches]
         return _Literals(_union([b.exact for b in branches]),
                          _union([b.prefixes for b in branches]),
                          _union([b.suffixes for b in branches]),
                          _union([b.best for b in branches]))
     if kind in (core.Group, core.Atomic):
-        return _literals(node.subpattern)
+        return _literals(node.subpattern, groups)
     if kind in _REPEATS:
-        return _repeated(_literals(node.subpattern), node.min_count, node.max_count)
+        return _repeated(_literals(node.subpattern, groups), node.min_count, node.max_count)
+    if kind is core.RefGroup and _case_sensitive(node) and groups.get(node.group):
+        return _Literals.exactly(groups[node.group])  # (?<m>[,;])\g<m>: ',,' or ';;' or ...
     if kind in _ZERO_WIDTH or kind is core.LookAround:
         return _EMPTY
     if kind in (core.Character, core.String, core.Literal, core.SetUnion, core.Range):
@@ -234,17 +398,30 @@ def _literals(node: core.RegexBase) -> _Literals:
     raise _Unsupported(kind.__name__)
 
 
+def _group_strings(tree: core.RegexBase) -> dict[int, Strings]:
+    """The strings each group may match, where known: a back-reference matches one of them
+    (a group defined twice, as in a|b with (?<m>...) in each, matches those of either)."""
+    strings: dict[int, list[Strings]] = {}
+    for node in _walk(tree, True):
+        if type(node) is core.Group:
+            strings.setdefault(node.group, []).append(_literals(node.subpattern, {}).exact)
+    return {group: _union(found) for group, found in strings.items()}
+
+
 def _repeated(child: _Literals, least: int, most: int | None) -> _Literals:
     if least == 0:
         if most == 1 and child.exact is not None:
             return _Literals.exactly(child.exact | {""})
         return _EMPTY if most == 0 else _UNKNOWN
-    if least == most and child.exact is not None:
-        result = child
-        for _ in range(least - 1):
-            result = result.then(child)
-        return result
-    return _Literals(None, child.prefixes, child.suffixes, child.best)
+    # Every match starts with `least` copies of the child, ends with them and holds them: two
+    # spaces for ' {2,}' (a few copies tell as much as many).
+    copies = min(least, MAX_COPIES)
+    required = child
+    for _ in range(copies - 1):
+        required = required.then(child)
+    if least == most == copies:
+        return required
+    return _Literals(None, required.prefixes, required.suffixes, required.best)
 
 
 def _case_sensitive(node: core.RegexBase) -> bool:
@@ -277,6 +454,52 @@ _LEAVES = (core.Character, core.String, core.Literal, core.SetUnion, core.SetDif
            core.SetInter, core.SetSymDiff, core.Range, core.Property, core.Any, core.AnyAll,
            core.AnyU)
 _OTHER_CONSUMING = (*_LEAVES, core.RefGroup)
+
+
+# --- a repeated word ------------------------------------------------------------------------
+
+def _holds_repeated_word(tree: core.RegexBase) -> bool:
+    r"""Does every match hold `\b(?<w>\p{L}+)[ \t]+\g<w>\b`: a whole word of letters, blanks
+    and the same word (in any case), up to a word boundary? Then the two are whole words of
+    `lines_with_repeated_word`, the same in lower case or with letters other than ASCII."""
+    items = tree.items if type(tree) is core.Sequence else []
+    return any(_is_boundary(items[i]) and _is_word_group(items[i + 1])
+               and _is_blanks(items[i + 2])
+               and _starts_with_ref(items[i + 3], items[i + 1].group)
+               and _is_boundary(items[i + 4]) for i in range(len(items) - 4))
+
+
+def _is_boundary(node: core.RegexBase) -> bool:
+    return type(node) is core.Boundary and node.positive
+
+
+def _is_word_group(node: core.RegexBase) -> bool:
+    """A group of one or more characters, none an ASCII character other than a letter."""
+    return type(node) is core.Group and _is_run_of(node.subpattern, lambda leaf: not any(
+        leaf.matches(c) for c in range(128) if not chr(c).isalpha()))
+
+
+def _is_blanks(node: core.RegexBase) -> bool:
+    """One or more ASCII characters other than letters and the line break, e.g. [ \t]+."""
+    if type(node) is core.Group:
+        node = node.subpattern
+    return _is_run_of(node, lambda leaf: (chars := _chars_of(leaf)) is not None and all(
+        c.isascii() and not c.isalpha() and c != "\n" for c in chars))
+
+
+def _is_run_of(node: core.RegexBase, leaf_test: Callable[[core.RegexBase], bool]) -> bool:
+    return type(node) in _REPEATS and node.min_count >= 1 and type(
+        node.subpattern) in _LEAVES and leaf_test(node.subpattern)
+
+
+def _starts_with_ref(node: core.RegexBase, group: int) -> bool:
+    """Does every match of `node` consume exactly what `group` matched (in some case) and
+    nothing else, look-arounds aside?"""
+    if type(node) is core.Branch:
+        return all(_starts_with_ref(b, group) for b in node.branches)
+    items = node.items if type(node) is core.Sequence else [node]
+    return type(items[0]) is core.RefGroup and items[0].group == group and all(
+        type(n) is core.LookAround or type(n) in _ZERO_WIDTH for n in items[1:])
 
 
 # --- is a match confined to its line ---------------------------------------------------------
