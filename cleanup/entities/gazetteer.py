@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +22,7 @@ from cleanup.entities.english import all_english
 from cleanup.entities.keys import plain, word_key
 from cleanup.entities.match import ARTICLES, MatchConfig, name_key, names_match
 from cleanup.errors import ConfigError
-from cleanup.pickling import by_fields
+from cleanup.tables import LookupMap, StringLists, Strings
 
 
 
@@ -39,8 +39,6 @@ class Entry:
     kind: str
     spellings: tuple[str, ...]  # the canonical spelling first
 
-    __reduce__ = by_fields  # thousands in a cached linter
-
 
 def exact_form(name: str) -> str:
     """What two spellings share when they differ only in case, diacritics, hyphens and
@@ -53,29 +51,30 @@ _WORDS = re.compile(r"[\s\-‐‑–]+")
 
 
 class Gazetteer:
-    """Entries indexed for exact and fuzzy lookup of a spelling."""
+    """Entries indexed for exact and fuzzy lookup of a spelling.
+
+    A cached linter holds the shipped gazetteer (2,400 entries, 7,000 spellings), which took 8
+    of the 10 ms the linter took to load as dicts and objects; it is kept in flat tables
+    instead (cleanup.tables), which load at C speed (issue 5: start-up)."""
 
     def __init__(self, *layers: Iterable[Entry]) -> None:
         """A spelling listed in an earlier layer is not looked up in later ones (curated
         entries win over generated places)."""
-        from cleanup.entities.cluster import NameIndex
-
-        self.entries: list[Entry] = []
+        entries: list[Entry] = []
         exact: dict[str, set[int]] = defaultdict(set)
         by_spelling: dict[str, set[int]] = defaultdict(set)
         for layer in layers:
             earlier = set(exact)
             for entry in layer:
-                self.entries.append(entry)
+                entries.append(entry)
                 for spelling in entry.spellings:
                     if exact_form(spelling) not in earlier:
-                        exact[exact_form(spelling)].add(len(self.entries) - 1)
-                        by_spelling[spelling].add(len(self.entries) - 1)
-        # Entry numbers as tuples: a cached linter holds some 14,000 of them, and tuples
-        # unpickle about three times faster than sets (issue 5: start-up).
-        self.exact = {form: tuple(found) for form, found in exact.items()}
-        self.by_spelling = {spelling: tuple(found) for spelling, found in by_spelling.items()}
-        self.index = NameIndex(self.by_spelling)
+                        exact[exact_form(spelling)].add(len(entries) - 1)
+                        by_spelling[spelling].add(len(entries) - 1)
+        self.entries = EntryTable(entries)
+        self.exact = LookupMap(exact)
+        self.by_spelling = LookupMap(by_spelling)
+        self.index = SpellingIndex(list(by_spelling))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -85,7 +84,47 @@ class Gazetteer:
         return _anchor(self, name, config)
 
     def anchored_exactly(self, name: str) -> bool:
-        return len(self.exact.get(exact_form(name), ())) == 1
+        return len(self.exact.get(exact_form(name))) == 1
+
+
+class EntryTable(Sequence[Entry]):
+    """Entries kept as three flat columns; an Entry is made when it is read."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self._canonicals = Strings([e.canonical for e in entries])
+        self._kinds = Strings([e.kind for e in entries])
+        self._spellings = StringLists([e.spellings for e in entries])
+
+    def __getitem__(self, index: int) -> Entry:  # type: ignore[override]  # no slices
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return Entry(self._canonicals[index], self._kinds[index],
+                     tuple(self._spellings[index]))
+
+    def __len__(self) -> int:
+        return len(self._canonicals)
+
+
+class SpellingIndex:
+    """Spellings by block key (cluster.block_keys), as NameIndex keeps them, in flat tables."""
+
+    def __init__(self, spellings: Sequence[str]) -> None:
+        from cleanup.entities.cluster import block_keys  # late: the clusterer imports us
+
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for number, spelling in enumerate(spellings):
+            for key in block_keys(spelling):
+                blocks["\x1f".join(key)].append(number)
+        self.spellings = Strings(spellings)
+        self.blocks = LookupMap(blocks)
+
+    def candidates(self, name: str) -> set[str]:
+        from cleanup.entities.cluster import block_keys
+
+        found = {self.spellings[number] for key in block_keys(name)
+                 for number in self.blocks.get("\x1f".join(key))}
+        found.discard(name)
+        return found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -94,14 +133,16 @@ def _anchor(gazetteer: Gazetteer, name: str, config: MatchConfig) -> int | None:
     the next check of an edited one."""
     exact = gazetteer.exact.get(exact_form(name))
     if exact:
-        return next(iter(exact)) if len(exact) == 1 else None
+        return exact[0] if len(exact) == 1 else None
     if config.english and all_english(*name_key(name).words):
         return None  # English words (Judea, Image) are spelled right: only listed, not close
-    listed = gazetteer.index.candidates(name) | ({name} & gazetteer.by_spelling.keys())
+    listed = gazetteer.index.candidates(name)
+    if name in gazetteer.by_spelling:
+        listed.add(name)
     matching = [s for s in listed if names_match(name, s, config)]
     # A spelling that folds to the same key beats one that is only close (Qoum is Qom's).
     for tier in ([s for s in matching if _folded(s) == _folded(name)], matching):
-        found = set().union(*(gazetteer.by_spelling[s] for s in tier))
+        found = set().union(*(gazetteer.by_spelling.get(s) for s in tier))
         if found:
             return next(iter(found)) if len(found) == 1 else None
     return None

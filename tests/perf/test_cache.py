@@ -55,8 +55,9 @@ def test_a_cached_linter_holds_the_data_a_compiled_one_holds(cache_dir: Path) ->
     def data(linter: Linter) -> tuple[object, ...]:
         gazetteer = next(c.gazetteer for c in linter.checks if isinstance(c, EntitiesCheck))
         names = [c.entries for c in linter.checks if isinstance(c, SoundalikeCheck)]
-        return (gazetteer.entries, gazetteer.exact, gazetteer.by_spelling,
-                gazetteer.index.blocks, names, [r.examples for r in linter.rules])
+        return (list(gazetteer.entries), list(gazetteer.exact.items()),
+                list(gazetteer.by_spelling.items()), list(gazetteer.index.blocks.items()),
+                names, [r.examples for r in linter.rules])
 
     compiled = cache.load_linter(True, [])
     cached = cache.load_linter(True, [])
