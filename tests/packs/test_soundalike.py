@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from cleanup.kinds.soundalike import NO_MATCHES, _NAME_STRETCH, name_runs, skeleton, spelling
+import random
+
+from rapidfuzz.distance import Levenshtein
+
+from cleanup.kinds.soundalike import (
+    NO_MATCHES, _NAME_STRETCH, _distance_at_least, name_runs, skeleton, spelling)
 from packs_helpers import rule_findings, rule_linter, texts
 
 SPEC = {"kind": "soundalike", "names": [
@@ -98,3 +103,12 @@ def test_a_stretch_turned_down_holds_no_name() -> None:
                 assert (check._may_name(stretch, {})
                         or check._stretch_matches(stretch, starts_sentence, {}) == NO_MATCHES)
     assert check._may_name("Antony Blinkan", {}) and not check._may_name("The Debian", {})
+
+
+def test_the_edit_distance_bound_never_exceeds_the_distance() -> None:
+    rng = random.Random(11)
+    for _ in range(20_000):
+        a = "".join(rng.choice("aeiklnrst") for _ in range(rng.randint(0, 8)))
+        b = "".join(rng.choice("aeiklnrst") for _ in range(rng.randint(0, 8)))
+        assert _distance_at_least(a, b) <= Levenshtein.distance(a, b), (a, b)
+    assert _distance_at_least("xicluna", "ashkelon") >= 2
