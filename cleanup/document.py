@@ -9,13 +9,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # A line ends at \n, \r\n or a lone \r: the same breaks the file keeps on write.
 LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """`length` characters of prose at `prose_start` come from `source_start` in the source."""
 
     prose_start: int
@@ -23,8 +23,7 @@ class Segment:
     length: int
 
 
-@dataclass(frozen=True, slots=True)
-class Translation:
+class Translation(NamedTuple):
     """The prose at [start, end) translates `source`, a segment in the source language (a PO
     msgid, an XLIFF <source>): what bilingual rules compare the translation with."""
 

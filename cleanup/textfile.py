@@ -20,8 +20,8 @@ import os
 import stat
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cleanup.errors import InputError
 
@@ -42,8 +42,7 @@ _ROUND_TRIP_SAFE = {"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be",
 BINARY_SNIFF_BYTES = 8192
 
 
-@dataclass(frozen=True, slots=True)
-class TextFile:
+class TextFile(NamedTuple):
     path: Path
     text: str
     encoding: str

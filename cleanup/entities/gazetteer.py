@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleanup.entities.english import all_english
 from cleanup.entities.keys import plain, word_key
@@ -33,8 +32,7 @@ def data_dir() -> Path:
     return _builtin_dir() / "entities"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     canonical: str
     kind: str
     spellings: tuple[str, ...]  # the canonical spelling first
