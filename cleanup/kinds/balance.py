@@ -12,10 +12,11 @@ speeches). Fixes are safe only where the pairing is certain.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
-
-import regex
 
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check, Hits, string_list
@@ -29,6 +30,7 @@ _LABEL_MAX = 3
 # A quotation opened in one paragraph may close in a later one within this many lines (verse,
 # lists, several paragraphs of a speech): then neither mark is flagged.
 QUOTE_SPAN_LINES = 40
+_FIRST_NON_SPACE = re.compile(r"\S")  # the standard library's \s is str.isspace
 
 
 class Problem(NamedTuple):
@@ -58,23 +60,21 @@ class BalanceCheck(Check):
             raise rule.error("'straight_quotes' must be true or false")
         # Only these characters matter: a paragraph is scanned for them, not read one by one.
         marks = {*self.openers, *self.closers, *('"' if self.straight else "")}
-        self.marks = regex.compile("|".join(regex.escape(m) for m in sorted(marks)))
+        self.mark_set = "".join(sorted(marks))
+        self.marks = re.compile(f"[{re.escape(self.mark_set)}]")
+        self.settled = _settled_line(pairs, self.straight)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         lines = text.splitlines(keepends=True)
-        # The next non-blank line after each line, found in one backward pass.
-        following = [""] * len(lines)
-        nxt = ""
-        for number in range(len(lines) - 1, -1, -1):
-            following[number] = nxt
-            if lines[number].strip():
-                nxt = lines[number].lstrip()
+        starts = list(accumulate(map(len, lines), initial=0))
         found: list[Problem | None] = []  # in text offsets
         # Quotations left open by an earlier paragraph: (index in found, closing mark, line).
         open_quotes: list[tuple[int, str, int]] = []
-        offset = 0
-        for number, line in enumerate(lines):
-            for problem in self._paragraph(line, following[number]):
+        for number in self._lines_to_walk(text, lines, starts):
+            line, offset = lines[number], starts[number]
+            # The first character of the next non-blank line (line breaks are white space).
+            following = _FIRST_NON_SPACE.search(text, starts[number + 1])
+            for problem in self._paragraph(line, following.group() if following else ""):
                 mark = line[problem.start]
                 if problem.unpaired == "close" and mark in self.closers:
                     while open_quotes and number - open_quotes[-1][2] > QUOTE_SPAN_LINES:
@@ -86,12 +86,17 @@ class BalanceCheck(Check):
                     open_quotes.append((len(found), self.openers[mark], number))
                 found.append(problem._replace(start=offset + problem.start,
                                               end=offset + problem.end))
-            offset += len(line)
         for problem in filter(None, found):
             yield self.finding(text, problem.start, problem.end,
                                [] if problem.replacement is None else [problem.replacement],
                                safe=None if problem.sure else False,
                                message_vars={"problem": problem.message})
+
+    def _lines_to_walk(self, text: str, lines: list[str], starts: list[int]) -> list[int]:
+        """The numbers of the lines with a mark, in order, but for the settled ones, which
+        have no problem."""
+        marked = sorted({bisect_right(starts, at) - 1 for at in _offsets(text, self.mark_set)})
+        return [number for number in marked if not self.settled.fullmatch(lines[number])]
 
     def _paragraph(self, line: str, following: str) -> Iterator[Problem]:
         body = line.rstrip("\r\n")
@@ -139,6 +144,38 @@ class BalanceCheck(Check):
         if not after.strip():
             return True
         return bool(stack) and stack[-1][0] == body[i] and after[:1].isspace()
+
+
+def _settled_line(pairs: list[str], straight: bool) -> re.Pattern[str]:
+    """A pattern that matches a whole line that _paragraph would find no problem in because
+    its marks all stand in settled stretches, side by side, outside any quotation or bracket:
+    - a quotation with no mark inside, whose text neither starts nor ends with white space:
+      its closing mark follows the opening one, which cannot be a closing one written the
+      wrong way, and it has no space inside;
+    - brackets with no mark inside but brackets, nested two deep at most.
+    With pairs that share a character or hold the straight quote, only lines without marks."""
+    marks = "".join(pairs) + ('"' if straight else "")
+    text = f"[^{re.escape(marks)}]"
+    if '"' in "".join(pairs) or len(set(marks)) != len(marks):
+        return re.compile(f"{text}*")
+    word = f"[^{re.escape(marks)}\\s]"
+    quoted = f"(?:{word}(?:{text}*{word})?)?"
+    quotes = [p for p in pairs if p[0] not in "([{<"] + (['""'] if straight else [])
+    brackets = [p for p in pairs if p[0] in "([{<"]
+    inner = "|".join(f"{re.escape(o)}{text}*{re.escape(c)}" for o, c in brackets)
+    settled = [f"{re.escape(o)}{quoted}{re.escape(c)}" for o, c in quotes] + [
+        f"{re.escape(o)}{text}*+(?:(?:{inner}){text}*+)*+{re.escape(c)}" for o, c in brackets]
+    return re.compile(f"{text}*+(?:(?:{'|'.join(settled)}){text}*+)*+")
+
+
+def _offsets(text: str, characters: str) -> Iterator[int]:
+    """Where each of the characters occurs in `text` (str.find is many times quicker than a
+    regex's character class)."""
+    for character in characters:
+        at = text.find(character)
+        while at >= 0:
+            yield at
+            at = text.find(character, at + 1)
 
 
 def _space_before(body: str, i: int) -> int:

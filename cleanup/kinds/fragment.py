@@ -29,9 +29,11 @@ if TYPE_CHECKING:
 
 CHECKS = ("one-word", "verbless", "lowercase-start", "verbless-that-clause")
 # A sentence ends at . ! ? (after any closing quotes or brackets) before white space: the
-# match is the white space (\K). Starting from the stop lets the search skip to stops; a
-# lookbehind before the space was tried at every character.
-_END = regex.compile(r"[.!?][\"”’')\]]*+\K[ \t]++(?=\S)")
+# white space is group 1. Starting from the stop lets the search skip to stops; a lookbehind
+# before the space was tried at every character. The standard library's engine scans a
+# megabyte in a third less time than regex; its \s is str.isspace, which unlike Unicode's
+# White_Space holds \x1c-\x1f.
+_END = re.compile(r"[.!?][\"”’')\]]*+([ \t]+)(?=[^\s]|[\x1c-\x1f])")
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’\-.][\p{L}\p{M}\d]+)*")
 # The same in ASCII text, where the standard library's engine is quicker.
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
@@ -85,8 +87,8 @@ class FragmentCheck(Check):
         for line in text.splitlines(keepends=True):
             after = offset + len(line)
             breaks = []
-            while end is not None and end.start() < after:
-                breaks.append((end.start() - offset, end.end() - offset))
+            while end is not None and end.start(1) < after:
+                breaks.append((end.start(1) - offset, end.end(1) - offset))
                 end = next(ends, None)
             # A line of one sentence can only hold the shapes after a colon or 'that'.
             if breaks or ":" in line or " that " in line:

@@ -24,23 +24,29 @@ if TYPE_CHECKING:
     from cleanup.pack import Rule
     from cleanup.phrases import PhraseIndex
 
-# Typographic punctuation of clean English. Every alternative of ftfy's badness regex needs
-# another non-ASCII character: one that is not a letter or digit, or one not between two ASCII
-# letters (the "ó" of "Jónsson" is). A line without one is never garbled and is not looked
-# at, so most English text never imports ftfy, about 30 ms of start-up (issue 5).
+# Typographic punctuation of clean English. Every alternative of ftfy's badness regex needs a
+# C1 control character, or one of "ÃÂŒœ" not between two ASCII letters, or a character outside
+# ASCII and this punctuation next to another one outside ASCII. A line without any is never
+# garbled and is not looked at, so most English text never imports ftfy, about 30 ms of
+# start-up (issue 5): accented names ("Jónsson", "José."), "¶" or "±" among ASCII pass.
 # tests/packs/test_mojibake.py proves this against the installed ftfy.
 CLEAN_PUNCTUATION = "\u00a0\u2018\u2019\u201a\u201c\u201d\u201e\u2039\u203a\u00ab\u00bb" \
     "\u2013\u2014\u2026\u2022\u00b7\u00b0\u00a9\u00ae\u2122"
+# Letters that ftfy finds garbled next to ASCII other than letters ("Ã ", "Â»", "œ.").
+LETTERS_BETWEEN_LETTERS = "ÃÂŒœ"
 _OUTSIDE = f"[^\\x00-\\x7f{CLEAN_PUNCTUATION}]"
 _OUTSIDE_CHAR = re.compile(_OUTSIDE)
 # Tried only where _OUTSIDE_CHAR matched: searched for everywhere, its lookarounds at every
 # position cost 60 ms a megabyte.
-_SUSPECT = re.compile(rf"(?!\w){_OUTSIDE}|(?<![A-Za-z]){_OUTSIDE}|{_OUTSIDE}(?![A-Za-z])")
+_SUSPECT = re.compile(
+    rf"[\x80-\x9f]|(?=[{LETTERS_BETWEEN_LETTERS}])(?:(?<![A-Za-z]).|.(?![A-Za-z]))"
+    r"|(?<=[^\x00-\x7f]).|.(?=[^\x00-\x7f])", re.DOTALL)
 
 
 def suspects(text: str) -> Iterator[int]:
     """Offsets of the characters that may make `text` garbled in ftfy's eyes: not ASCII nor
-    clean punctuation, and not a letter or digit between two ASCII letters (Jónsson, naïve)."""
+    clean punctuation, and a C1 control, or next to a character outside ASCII, or one of
+    LETTERS_BETWEEN_LETTERS not between two ASCII letters."""
     for outside in _OUTSIDE_CHAR.finditer(text):
         if _SUSPECT.match(text, outside.start()):  # the lookbehind sees before the offset
             yield outside.start()

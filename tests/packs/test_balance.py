@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, strategies as st
+
 from cleanup import fix_text  # noqa: F401  (the public API is importable)
 from cleanup.engine import Linter
 from cleanup.fixes import fix
 from cleanup.document import Document
+from cleanup.kinds.balance import BalanceCheck
 from cleanup.pack import _parse_rule
+from cleanup.phrases import PhraseIndex
 
 SPEC = {"id": "b", "kind": "balance", "category": "other", "message": "{problem}"}
 
@@ -70,3 +75,27 @@ def test_a_quotation_may_close_a_few_paragraphs_later() -> None:
     assert problems(far) == ["'“' is never closed", "'”' closes nothing"]
     backwards = "It ended.”\n\nHe said, “Rise up,\n"
     assert problems(backwards) == ["'”' closes nothing", "'“' is never closed"]
+
+
+def _check(spec: dict) -> BalanceCheck:
+    return BalanceCheck(_parse_rule({**SPEC, **spec}, "t", "<t>", 1, []), 0, PhraseIndex())
+
+
+@pytest.mark.parametrize("spec", [{}, {"pairs": ["()", "‘’", "«»", "{}"]},
+                                  {"straight_quotes": False}, {"pairs": ['()', '“"']}])
+@given(st.lists(st.sampled_from(['(', ')', '[', ']', '{', '}', '“', '”', '‘', '’', '«', '»',
+                                 '"', ' ', '\t', 'a', '1', '.', ',', '!', '\u00a0', '\r\n']),
+                max_size=14))
+def test_a_settled_line_is_one_the_walk_finds_no_problem_in(spec: dict, pieces: list[str]) -> None:
+    check, line = _check(spec), "".join(pieces)
+    if check.settled.fullmatch(line):
+        for following in ("", '"', "“", "a"):
+            assert list(check._paragraph(line, following)) == [], (line, following)
+
+
+def test_settled_lines_are_the_common_ones() -> None:
+    check = _check({})
+    for line in ('He said “yes” and (in brackets [this]) "a" ().\n', "no marks", '""'):
+        assert check.settled.fullmatch(line)
+    for line in ("“ open", "(a", '"a "', "“yes. “", "((()))", "(“x”)", "1) item"):
+        assert not check.settled.fullmatch(line)

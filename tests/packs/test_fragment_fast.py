@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from packs_helpers import rule_findings
 
-from cleanup.kinds.fragment import _WORD, _first_word, _words_in
+from cleanup.kinds.fragment import _END, _WORD, _first_word, _words_in
 
 SPEC = {"kind": "fragment", "verbs": "is are was were said took", "nouns": "news",
         "abbreviations": "Mr No U.S"}
@@ -42,3 +43,13 @@ def test_lines_read_together_as_each_alone(line_break: str) -> None:
         line = next(line for line in LINES if text.startswith(line, line_start))
         together.append((line, f.start - line_start, f.end - line_start, f.message))
     assert len(alone) >= 5 and together == alone
+
+
+def test_a_sentence_ends_before_what_regex_calls_not_white_space() -> None:
+    """_END runs on the standard library's engine, whose \\s is str.isspace; what may follow
+    the white space after a stop is what regex's \\S matches (Unicode's White_Space)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    unicode_spaces = set(regex.findall(r"\s", every))
+    assert unicode_spaces == {c for c in every if c.isspace()} - set("\x1c\x1d\x1e\x1f")
+    assert [bool(_END.search(f"Yes. {c}")) for c in "a\x1c\x1f\n\u00a0"] == [
+        True, True, True, False, False]

@@ -9,10 +9,12 @@ import sys
 from collections.abc import Iterator
 from re import _constants as sre, _parser as re_parser
 
+import pytest
 from ftfy.badness import BADNESS_RE, is_bad
 from hypothesis import given, strategies as st
 
-from cleanup.kinds.mojibake import CLEAN_PUNCTUATION, line_around, may_be_garbled, word_changes
+from cleanup.kinds.mojibake import (
+    CLEAN_PUNCTUATION, LETTERS_BETWEEN_LETTERS, line_around, may_be_garbled, word_changes)
 from packs_helpers import rule_findings
 
 SPEC = {"kind": "mojibake"}
@@ -66,9 +68,10 @@ def test_word_changes_widen_to_words() -> None:
 
 
 # --- the gate before ftfy: never skips a line ftfy calls garbled --------------------------------
-# The gate sorts characters into five kinds, and lets a text through when it has no OTHER and
-# each WORD has an ASCII letter on both sides.
-LETTER, ASCII, CLEAN, WORD, OTHER = "ASCII letter", "other ASCII", "clean", "word", "other"
+# The gate sorts characters into six kinds, and lets a text through when it has no OTHER, each
+# BETWEEN_LETTERS has an ASCII letter on both sides and each NEAR_ASCII has ASCII on both sides.
+LETTER, ASCII, CLEAN, OTHER = "ASCII letter", "other ASCII", "clean", "C1 control"
+BETWEEN_LETTERS, NEAR_ASCII = "between letters", "near ASCII"
 _CATEGORIES = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S",
                sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
                sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D"}
@@ -82,7 +85,9 @@ def kind(char: str) -> str:
         return ASCII
     if char in CLEAN_PUNCTUATION:
         return CLEAN
-    return WORD if re.fullmatch(r"\w", char) else OTHER
+    if "\x80" <= char <= "\x9f":
+        return OTHER
+    return BETWEEN_LETTERS if char in LETTERS_BETWEEN_LETTERS else NEAR_ASCII
 
 
 def _matches(item: Item, char: str) -> bool:
@@ -121,7 +126,8 @@ def _kinds(item: Item) -> set[str]:
     plain = string.printable + "".join(map(chr, range(128))) + CLEAN_PUNCTUATION
     found = {kind(c) for c in plain if _matches(item, c)}
     listed = _listed(item)
-    return found | ({WORD, OTHER} if listed is None else {kind(c) for c in listed})
+    return found | ({BETWEEN_LETTERS, NEAR_ASCII, OTHER} if listed is None
+                    else {kind(c) for c in listed})
 
 
 def _runs(branch: list[Item]) -> Iterator[list[set[str]]]:
@@ -145,10 +151,11 @@ def _runs(branch: list[Item]) -> Iterator[list[set[str]]]:
 def _gate_lets_through(run: list[set[str]]) -> bool:
     """Whether characters of these kinds can fill the positions of a match in a text the gate
     lets through (beyond the match, an ASCII letter can always stand)."""
+    neighbours_allowed = {BETWEEN_LETTERS: {LETTER}, NEAR_ASCII: {LETTER, ASCII}}
     for kinds in itertools.product(*run):
         if OTHER not in kinds and all(
-                kinds[j] == LETTER for i, k in enumerate(kinds) if k == WORD
-                for j in (i - 1, i + 1) if 0 <= j < len(kinds)):
+                kinds[j] in neighbours_allowed[k] for i, k in enumerate(kinds)
+                if k in neighbours_allowed for j in (i - 1, i + 1) if 0 <= j < len(kinds)):
             return True
     return False
 
@@ -157,11 +164,15 @@ def _leaks(branches: list[list[Item]]) -> list[list[Item]]:
     return [b for b in branches if any(_gate_lets_through(run) for run in _runs(b))]
 
 
-def test_no_garbled_pattern_of_ftfy_can_match_a_text_the_gate_lets_through() -> None:
-    """A proof over the installed ftfy's badness regex, alternative by alternative."""
+def _ftfy_branches() -> list[list[Item]]:
     [(op, (_, branches))] = re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
     assert op is sre.BRANCH and len(branches) > 30
-    assert _leaks([list(b.data) for b in branches]) == []
+    return [list(b.data) for b in branches]
+
+
+def test_no_garbled_pattern_of_ftfy_can_match_a_text_the_gate_lets_through() -> None:
+    """A proof over the installed ftfy's badness regex, alternative by alternative."""
+    assert _leaks(_ftfy_branches()) == []
 
 
 def test_the_proof_finds_a_pattern_that_would_leak() -> None:
@@ -173,18 +184,29 @@ def test_the_proof_finds_a_pattern_that_would_leak() -> None:
     assert _leaks([[(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])]]) != []  # \w alone
 
 
+def test_the_proof_needs_each_letter_kept_between_letters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ftfy's "[a-z]\\s?[ÃÂ][ ]" and "[Œœ][^A-Za-z]": ASCII other than letters next to them."""
+    assert is_bad("a Ã ") and is_bad("œ.") and may_be_garbled("a Ã ") and may_be_garbled("œ.")
+    for letter in LETTERS_BETWEEN_LETTERS:
+        fewer = LETTERS_BETWEEN_LETTERS.replace(letter, "")
+        monkeypatch.setattr(sys.modules[__name__], "LETTERS_BETWEEN_LETTERS", fewer)
+        assert _leaks(_ftfy_branches()) != [], letter
+
+
 def test_the_gate_sorts_characters_as_the_proof_assumes() -> None:
     [(_, (_, branches))] = re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
     named = set().union(*(_listed(item) or set() for b in branches for item in b.data))
     for char in sorted(named | set(CLEAN_PUNCTUATION) | set(map(chr, range(128))) - {"\n"}):
-        flanked, alone = may_be_garbled(f"a{char}b"), may_be_garbled(f" {char} ")
-        assert (flanked, alone) == {OTHER: (True, True), WORD: (False, True)}.get(
-            kind(char), (False, False)), repr(char)
+        seen = (may_be_garbled(f"a{char}b"), may_be_garbled(f" {char} "),
+                may_be_garbled(f"a{char}\u2019"))
+        assert seen == {OTHER: (True, True, True), BETWEEN_LETTERS: (False, True, True),
+                        NEAR_ASCII: (False, False, True)}.get(kind(char), (False,) * 3), \
+            repr(char)
 
 
 @given(st.lists(st.sampled_from(
     ["a", "Z", " ", ".", "\n", *CLEAN_PUNCTUATION, "é", "Ã", "ó", "ß", "Œ", "â€", "Ø§", "Â ",
-     "½", "²", "¶", "€", "\x85", "\x9d"]), max_size=12))
+     "½", "²", "¶", "€", "\x85", "\x9d", "±", "×", "Â", "œ", "»", "Ù"]), max_size=12))
 def test_the_gate_never_skips_what_ftfy_calls_garbled(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert may_be_garbled(text) or not is_bad(text)
@@ -192,12 +214,13 @@ def test_the_gate_never_skips_what_ftfy_calls_garbled(pieces: list[str]) -> None
 
 def test_the_gate_lets_through_clean_english_and_stops_garbled_text() -> None:
     assert not may_be_garbled("Kristján Valur Jónsson’s “naïve” cafés—no… «x» • 5 °C ©")
-    for garbled in ("cafÃ©", "â€œ", "Ø§Ù„", "TÃ¼rkiye", "café.", "العراق"):
+    assert not may_be_garbled("José. Ünal, ±3 dB, a → b, Options¶\n")
+    for garbled in ("cafÃ©", "â€œ", "Ø§Ù„", "TÃ¼rkiye", "café’", "العراق"):
         assert may_be_garbled(garbled)
 
 
 def test_checking_english_with_accented_names_never_imports_ftfy() -> None:
-    code = ("import sys, cleanup; cleanup.check_text('Jónsson’s “naïve” cafés — no…'); "
+    code = ("import sys, cleanup; cleanup.check_text('Jónsson’s “naïve” cafés — no… José. ±3, a → b¶'); "
             "print('ftfy' in sys.modules)")
     env = {**os.environ, "CLEANUP_NO_CACHE": "1"}
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
