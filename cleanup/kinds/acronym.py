@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 MAX_NAME_WORDS = 8
 LOOK_BACK = 200  # characters before an acronym in which its name is looked for
 NEAR = 24  # characters before an acronym that hold its last few words
+IN_BRACKETS = 120  # characters between an opening bracket and an acronym it holds
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}'’]*|\p{Ll}+")
 
 
@@ -41,9 +42,10 @@ class AcronymCheck(Check):
         self.skip = {w.lower() for w in string_list(rule, "skip", required=False)}
         joined = "|".join(regex.escape(j) for j in joiners)
         # The acronym: 2-8 capitals, or a capital and lowercase (Centcom) when joined by
-        # nothing else than a space after a capitalised word; never inside brackets.
+        # nothing else than a space after a capitalised word; never inside brackets, which
+        # `find` checks on the few candidates (a lookbehind would read back at every word).
         self.pattern = regex.compile(
-            rf"(?<=\p{{L}}[ ,]?[ ](?:(?:{joined})[ ])?)(?<!\([^)\n]{0,120})"
+            rf"(?<=\p{{L}}[ ,]?[ ](?:(?:{joined})[ ])?)"
             + _after_lowercase(self.skip)
             + r"(?<acronym>\p{Lu}{2,8}|\p{Lu}\p{Ll}{2,7})\b(?![-)’'])", regex.VERSION1)
 
@@ -52,6 +54,8 @@ class AcronymCheck(Check):
             acronym = m.group("acronym")
             if not self._may_end_name(text, m.start(), acronym.lower()):
                 continue  # most candidates: a lowercase word before them
+            if _in_brackets(text, m.start()):
+                continue  # "Central Command (Centcom" is written as it should be
             words, joiner_start = self._words_before(text, m.start())
             name_start = self._name_start(words, acronym)
             if name_start is None:
@@ -140,3 +144,9 @@ def _abbreviates(acronym: str, words: tuple[str, ...]) -> bool:
     head, rest = words[0], words[1:]
     return any(acronym[:n] == head[:n] and _abbreviates(acronym[n:], rest)
                for n in range(1, min(len(head), len(acronym)) + 1))
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Is `at` inside a bracket opened on its line within IN_BRACKETS characters?"""
+    opening = text.rfind("(", max(0, at - IN_BRACKETS - 1), at)
+    return opening >= 0 and not any(c in text[opening:at] for c in ")\n")

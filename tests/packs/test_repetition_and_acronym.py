@@ -36,6 +36,12 @@ def test_acronym_after_its_name() -> None:
 
 def test_acronym_in_brackets_or_unrelated_is_fine() -> None:
     assert texts(ACRONYM, "US Central Command (CENTCOM) and Donald Trump and Hamas HAMAS") == []
+    # A name and its acronym inside a bracket are an aside, written as the writer chose.
+    assert texts(ACRONYM, "the strike (claimed by the Kurdistan Democratic Party KDP on Monday) hit") == []
+    far = "(" + "x" * 121 + ") the Kurdistan Democratic Party KDP"
+    assert texts(ACRONYM, far) == ["Kurdistan Democratic Party KDP"]
+    unclosed = "(see note\nthe Kurdistan Democratic Party KDP left"
+    assert texts(ACRONYM, unclosed) == ["Kurdistan Democratic Party KDP"]
 
 
 @pytest.mark.parametrize(("text", "name"), [
