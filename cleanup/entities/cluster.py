@@ -15,10 +15,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 
 from cleanup.entities.gazetteer import Gazetteer
-from cleanup.entities.keys import skeleton, word_key
+from cleanup.entities.keys import word_key
 from cleanup.entities.match import MatchConfig, name_key, names_match, word_forms, \
     words_match
 
@@ -55,20 +55,17 @@ class Cluster:
 def block_keys(name: str) -> frozenset[tuple[str, ...]]:
     """Names that can match share at least one of these keys."""
     key = name_key(name)
-    forms = [tuple(sorted({word_key(f).skeleton for f in word_forms(w)})) for w in key.words]
-    keys: set[tuple[str, ...]] = set()
-    for combo in _limited_product(forms):
-        keys.add(("w", *combo))
+    forms = [_word_skeletons(w) for w in key.words]
+    keys = {("w", *combo) for combo in islice(product(*forms), MAX_BLOCK_FORMS)}
     # Joined names are compared as they are (match.joined_match), without glued-article forms.
     keys.update(("j", word_key(j).skeleton) for j in set(key.joined_forms))
     return frozenset(keys)
 
 
-def _limited_product(forms: list[tuple[str, ...]]) -> Iterable[tuple[str, ...]]:
-    for i, combo in enumerate(product(*forms)):
-        if i == MAX_BLOCK_FORMS:
-            return
-        yield combo
+@lru_cache(maxsize=1 << 18)
+def _word_skeletons(word: str) -> tuple[str, ...]:
+    """The skeletons of a word's forms (a word recurs in many names: al, Mohammed …)."""
+    return tuple(sorted({word_key(f).skeleton for f in word_forms(word)}))
 
 
 class NameIndex:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from cleanup.entities.english import all_english
 from cleanup.entities.keys import VOWELS, WEAK_CONSONANTS, WordKey, plain, word_key
@@ -48,28 +49,25 @@ TOO_MANY = 99
 _H_IS_A_LETTER_AFTER = frozenset("bmnlrWJFd")
 
 
-@dataclass(frozen=True, slots=True)
-class NameKey:
-    """A name split into comparable words (plain); the article before each word kept aside."""
+class NameKey(NamedTuple):
+    """A name split into comparable words (plain); the article before each word kept aside.
+    (A named tuple: made several times faster than a frozen dataclass, for the thousands of
+    names a first check meets.)"""
 
     words: tuple[str, ...]
     articles: tuple[str, ...]  # the article written before words[i], "" if none
     # Joined as written, with the articles as written, and with each article written "al": how
     # names split differently are compared. Worked out once per name, not once per comparison.
-    joined_forms: tuple[str, str, str] = field(init=False, compare=False, repr=False)
+    joined_forms: tuple[str, str, str]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "joined_forms", (
-            self.joined, self.joined_with_articles(), self.joined_with_articles("al")))
 
-    @property
-    def joined(self) -> str:
-        return "".join(self.words)
-
-    def joined_with_articles(self, article: str | None = None) -> str:
-        """Joined with the articles as written, or each written as `article`."""
-        return "".join((article if article is not None and a else a) + w
-                       for a, w in zip(self.articles, self.words))
+def _joined_name_key(words: tuple[str, ...], articles: tuple[str, ...]) -> NameKey:
+    joined = "".join(words)
+    if not any(articles):  # most names: the three joined forms are one
+        return NameKey(words, articles, (joined, joined, joined))
+    return NameKey(words, articles, (
+        joined, "".join(map(str.__add__, articles, words)),
+        "".join(("al" if a else "") + w for a, w in zip(articles, words))))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -77,7 +75,7 @@ def name_key(text: str) -> NameKey:
     words: list[str] = []
     articles: list[str] = []
     article = ""
-    tokens = [(m.group(1), m.group(2)) for m in _TOKEN.finditer(text)]
+    tokens = _TOKEN.findall(text)
     plains = [plain(raw) for raw, _ in tokens] + [""]
     for i, (raw, separator) in enumerate(tokens):
         token = plains[i]
@@ -91,7 +89,7 @@ def name_key(text: str) -> NameKey:
             words.append(part)
             articles.append(article or glued)
             article = ""
-    return NameKey(words=tuple(words), articles=tuple(articles))
+    return _joined_name_key(tuple(words), tuple(articles))
 
 
 def tail(text: str, n_words: int, with_article: bool = True) -> str:
@@ -120,9 +118,10 @@ def _is_article(raw: str, token: str, separator: str, following: str) -> bool:
 
 
 def _split_glued(token: str) -> list[tuple[str, str]]:
-    if m := _GLUED_ABD.match(token):
+    # The regexes are asked only where they can match: the lazy .{3,}? tries every length.
+    if token.startswith("abd") and (m := _GLUED_ABD.match(token)):
         return [("abd", ""), (token[m.end():], token[3:m.end()])]
-    if m := _GLUED_DIN.match(token):
+    if token.endswith("din") and (m := _GLUED_DIN.match(token)):
         return [(m.group(1), ""), ("din", token[len(m.group(1)):-3])]
     return [(token, "")]
 
@@ -173,6 +172,8 @@ def _norm(text: str) -> str:
 
 def word_forms(word: str) -> tuple[str, ...]:
     """The word, and without a glued article (Aljazeera → jazeera)."""
+    if not word.startswith(("al", "el")):  # most words: the regex could not match
+        return (word,)
     bare = _GLUED_ARTICLE.sub("", word)
     return (word,) if bare == word else (word, bare)
 
