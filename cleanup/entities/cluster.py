@@ -2,8 +2,8 @@
 
 Two spellings can only match when their words have the same skeleton (`keys.skeleton`), so names
 are blocked on their words' skeletons (and on the skeleton of the joined name, for names split
-differently). Distinct words are compared once per block with `rapidfuzz.process.cdist`; a name
-pair then matches when its words do, which is a lookup.
+differently). A name is compared with the names of its blocks; two words are compared once
+(`match.words_match` remembers), so a name pair whose words were compared is a lookup.
 
 Clusters never chain: a spelling joins a cluster only when it matches the cluster's centre (or,
 for a cluster anchored to the style list or gazetteer, one of the entry's listed spellings).
@@ -19,8 +19,7 @@ from itertools import islice, product
 
 from cleanup.entities.gazetteer import Gazetteer
 from cleanup.entities.keys import word_key
-from cleanup.entities.match import MatchConfig, name_key, names_match, word_forms, \
-    words_match
+from cleanup.entities.match import MatchConfig, name_key, names_match, word_forms
 
 MAX_BLOCK_FORMS = 16  # glued-article alternatives per name; a name has at most a few
 
@@ -88,7 +87,6 @@ class NameIndex:
 def neighbours(names: list[str], config: MatchConfig) -> dict[str, set[str]]:
     """For each name, the other names that are spellings of it."""
     index = NameIndex(names)
-    _warm_word_cache(index, config)
     graph: dict[str, set[str]] = {n: set() for n in names}
     for name in names:
         for other in index.candidates(name):
@@ -96,30 +94,6 @@ def neighbours(names: list[str], config: MatchConfig) -> dict[str, set[str]]:
                 graph[name].add(other)
                 graph[other].add(name)
     return graph
-
-
-def _warm_word_cache(index: NameIndex, config: MatchConfig) -> None:
-    """Compare the distinct words of each skeleton once, with rapidfuzz's C loop as a filter."""
-    by_skeleton: dict[str, set[str]] = defaultdict(set)
-    for names in index.blocks.values():
-        for name in names:
-            for word in name_key(name).words:
-                by_skeleton[word_key(word).skeleton].add(word)
-    cutoff = config.threshold * 100
-    for words in by_skeleton.values():
-        if len(words) < 2:
-            continue
-        # Imported only here: most short texts have no two words alike (12 ms of start-up).
-        from rapidfuzz import fuzz, process
-
-        ordered = sorted(words)
-        keys = [word_key(w).key for w in ordered]
-        # process.extract, not cdist: cdist returns a numpy matrix and numpy is not a dependency.
-        for i, key in enumerate(keys):
-            for _, _, j in process.extract(key, keys, scorer=fuzz.ratio,
-                                           score_cutoff=cutoff * 0.8, limit=None):
-                if i < j:
-                    words_match(ordered[i], ordered[j], config)
 
 
 def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from cleanup.entities.english import all_english
@@ -199,20 +200,21 @@ def _plain_words_match(a: str, b: str, threshold: float) -> bool:
 def _keys_match(a: WordKey, b: WordKey, threshold: float) -> bool:
     if a.skeleton != b.skeleton or _is_other_plus_ending(a.letters, b.letters):
         return False
+    if _reading_matches(a.key, b.key, threshold):
+        return True
     # Persian e reads as a or i (any one reading will do), except in short words where one
-    # vowel is the whole difference (Amer/Amir/Ammar, Fateh/Fatah).
-    short = min(len(a.key), len(b.key)) <= 4
-    readings = [(a.key, b.key)]
-    if not short and ("e" in a.key or "e" in b.key):  # without an e, all readings are one
-        readings += [(a.key_i, b.key_i), (a.key_a, b.key_a)]
-    return any(_reading_matches(x, y, threshold) for x, y in readings)
+    # vowel is the whole difference (Amer/Amir/Ammar, Fateh/Fatah). Without an e, all
+    # readings are one.
+    return min(len(a.key), len(b.key)) > 4 and ("e" in a.key or "e" in b.key) and (
+        _reading_matches(a.key_i, b.key_i, threshold)
+        or _reading_matches(a.key_a, b.key_a, threshold))
 
 
 def _reading_matches(x: str, y: str, threshold: float) -> bool:
     if x == y:
         return True
-    if min(len(x), len(y)) <= 3 or _is_other_plus_ending(x, y) or _ends_differ(x, y):
-        return False
+    if min(len(x), len(y)) <= 3 or x.startswith(y) or y.startswith(x) or _ends_differ(x, y):
+        return False  # short, or one is the other plus an ending, or the endings differ
     if x[0] != y[0] and not (x[0] in VOWELS and y[0] in VOWELS):
         return False
     # Imported here: a text with no two names alike never needs rapidfuzz (12 ms to import).
@@ -273,7 +275,7 @@ def names_match(a: str, b: str, config: MatchConfig) -> bool:
     if not ka.words or not kb.words:
         return False
     if len(ka.words) == len(kb.words) and all(
-            words_match(x, y, config) for x, y in zip(ka.words, kb.words)):
+            map(words_match, ka.words, kb.words, repeat(config))):
         return True
     return joined_match(ka, kb, config)
 
@@ -281,7 +283,7 @@ def names_match(a: str, b: str, config: MatchConfig) -> bool:
 def joined_match(ka: NameKey, kb: NameKey, config: MatchConfig) -> bool:
     """Names split differently (Abu Bakr/Abubakr, Deir Ezzor/Deir ez-Zor, Salahuddin).
     An initial is a word of its own, not letters of the next one (Fred L is not Friedl)."""
-    if any(len(w) == 1 for w in (*ka.words, *kb.words)):
+    if 1 in map(len, ka.words) or 1 in map(len, kb.words):
         return False
     # Names without articles join the same way three times: compare each pair once.
     pairs = dict.fromkeys(zip(ka.joined_forms, kb.joined_forms))
