@@ -2,8 +2,8 @@
 
 Two spellings can only match when their words have the same skeleton (`keys.skeleton`), so names
 are blocked on their words' skeletons (and on the skeleton of the joined name, for names split
-differently). Distinct words are compared once per block with `rapidfuzz.process.cdist`; a name
-pair then matches when its words do, which is a lookup.
+differently). A name is compared with the names of its blocks; two words are compared once
+(`match.words_match` remembers), so a name pair whose words were compared is a lookup.
 
 Clusters never chain: a spelling joins a cluster only when it matches the cluster's centre (or,
 for a cluster anchored to the style list or gazetteer, one of the entry's listed spellings).
@@ -15,12 +15,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 
 from cleanup.entities.gazetteer import Gazetteer
-from cleanup.entities.keys import skeleton, word_key
-from cleanup.entities.match import MatchConfig, name_key, names_match, word_forms, \
-    words_match
+from cleanup.entities.keys import word_key
+from cleanup.entities.match import MatchConfig, name_key, names_match, word_forms
 
 MAX_BLOCK_FORMS = 16  # glued-article alternatives per name; a name has at most a few
 
@@ -55,20 +54,17 @@ class Cluster:
 def block_keys(name: str) -> frozenset[tuple[str, ...]]:
     """Names that can match share at least one of these keys."""
     key = name_key(name)
-    forms = [tuple(sorted({word_key(f).skeleton for f in word_forms(w)})) for w in key.words]
-    keys: set[tuple[str, ...]] = set()
-    for combo in _limited_product(forms):
-        keys.add(("w", *combo))
+    forms = [_word_skeletons(w) for w in key.words]
+    keys = {("w", *combo) for combo in islice(product(*forms), MAX_BLOCK_FORMS)}
     # Joined names are compared as they are (match.joined_match), without glued-article forms.
     keys.update(("j", word_key(j).skeleton) for j in set(key.joined_forms))
     return frozenset(keys)
 
 
-def _limited_product(forms: list[tuple[str, ...]]) -> Iterable[tuple[str, ...]]:
-    for i, combo in enumerate(product(*forms)):
-        if i == MAX_BLOCK_FORMS:
-            return
-        yield combo
+@lru_cache(maxsize=1 << 18)
+def _word_skeletons(word: str) -> tuple[str, ...]:
+    """The skeletons of a word's forms (a word recurs in many names: al, Mohammed …)."""
+    return tuple(sorted({word_key(f).skeleton for f in word_forms(word)}))
 
 
 class NameIndex:
@@ -91,7 +87,6 @@ class NameIndex:
 def neighbours(names: list[str], config: MatchConfig) -> dict[str, set[str]]:
     """For each name, the other names that are spellings of it."""
     index = NameIndex(names)
-    _warm_word_cache(index, config)
     graph: dict[str, set[str]] = {n: set() for n in names}
     for name in names:
         for other in index.candidates(name):
@@ -99,30 +94,6 @@ def neighbours(names: list[str], config: MatchConfig) -> dict[str, set[str]]:
                 graph[name].add(other)
                 graph[other].add(name)
     return graph
-
-
-def _warm_word_cache(index: NameIndex, config: MatchConfig) -> None:
-    """Compare the distinct words of each skeleton once, with rapidfuzz's C loop as a filter."""
-    by_skeleton: dict[str, set[str]] = defaultdict(set)
-    for names in index.blocks.values():
-        for name in names:
-            for word in name_key(name).words:
-                by_skeleton[word_key(word).skeleton].add(word)
-    cutoff = config.threshold * 100
-    for words in by_skeleton.values():
-        if len(words) < 2:
-            continue
-        # Imported only here: most short texts have no two words alike (12 ms of start-up).
-        from rapidfuzz import fuzz, process
-
-        ordered = sorted(words)
-        keys = [word_key(w).key for w in ordered]
-        # process.extract, not cdist: cdist returns a numpy matrix and numpy is not a dependency.
-        for i, key in enumerate(keys):
-            for _, _, j in process.extract(key, keys, scorer=fuzz.ratio,
-                                           score_cutoff=cutoff * 0.8, limit=None):
-                if i < j:
-                    words_match(ordered[i], ordered[j], config)
 
 
 def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
