@@ -3,7 +3,9 @@ and link texts; code spans, code blocks, HTML and URLs are left out.
 """
 from __future__ import annotations
 
-import difflib
+import html
+import re
+import string
 from collections.abc import Iterator
 
 from markdown_it import MarkdownIt
@@ -61,28 +63,71 @@ def _add_inline(source: str, cursor: int, end: int, children: list[Token],
 
 
 def _add_text(source: str, cursor: int, end: int, text: str, prose: ProseBuilder) -> int:
-    at = source.find(text, cursor, end)
-    if at >= 0:
-        prose.mapped(text, at)
-        return at + len(text)
-    # The text differs from its source (an entity or an escape): map the runs that agree.
-    # A finding across a run that does not is reported but never fixed (see engine._locate).
-    window = source[cursor:end]
-    last = cursor
-    pos = 0
-    for a, b, size in _matching_blocks(text, window):
-        if a > pos:
-            prose.unmapped(text[pos:a])
-        if size:
-            prose.mapped(text[a:a + size], cursor + b)
-            last = cursor + b + size
-        pos = a + size
-    if pos < len(text):
-        prose.unmapped(text[pos:])
-    return last
+    """Map `text` to the first place after `cursor` that writes it and return where it ends
+    there. The source may write it with backslash escapes and entities: then only what is
+    written as it is maps (not an escaped character's backslash, not an entity), so a finding
+    across the rest is reported but never fixed (see engine._locate). A later place that
+    writes the text plainly must not win over the real one ("was was\\* … **was was**")."""
+    for start in _possible_starts(source, cursor, end, text[:1]):
+        if source.startswith(text, start):
+            prose.mapped(text, start)
+            return start + len(text)
+        aligned = _align(source, start, end, text)
+        if aligned is not None:
+            runs, source_end = aligned
+            done = 0
+            for text_start, size, source_start in runs:
+                prose.unmapped(text[done:text_start])
+                prose.mapped(text[text_start:text_start + size], source_start)
+                done = text_start + size
+            prose.unmapped(text[done:])
+            return source_end
+    prose.unmapped(text)  # not written anywhere as it is: reported, never fixed
+    return cursor
 
 
-def _matching_blocks(text: str, window: str) -> Iterator[tuple[int, int, int]]:
-    matcher = difflib.SequenceMatcher(None, text, window, autojunk=False)
-    for block in matcher.get_matching_blocks():
-        yield block.a, block.b, block.size
+def _possible_starts(source: str, cursor: int, end: int, first: str) -> Iterator[int]:
+    """Where in source[cursor:end] a text opening with `first` may be written: at `first`,
+    a backslash or an ampersand."""
+    starts = re.compile("[" + re.escape(first) + r"\\&]") if first else None
+    if starts is None:
+        yield cursor
+        return
+    for found in starts.finditer(source, cursor, end):
+        yield found.start()
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ESCAPABLE = frozenset(string.punctuation)
+
+
+def _align(source: str, start: int, end: int,
+           text: str) -> tuple[list[tuple[int, int, int]], int] | None:
+    """The runs of `text` written as they are from `start` on ((start in text, length,
+    start in source)) and where the text ends in the source; None when the source there
+    does not write the text."""
+    runs: list[tuple[int, int, int]] = []
+    i, j = 0, start
+    run_i, run_j = 0, start
+    while i < len(text):
+        if j >= end:
+            return None
+        char = source[j]
+        escaped = char == "\\" and j + 1 < end and source[j + 1] == text[i] in _ESCAPABLE
+        entity = _ENTITY.match(source, j, end) if char == "&" else None
+        decoded = html.unescape(entity.group()) if entity else ""
+        if escaped or (decoded and text.startswith(decoded, i)):
+            if i > run_i:
+                runs.append((run_i, i - run_i, run_j))
+            if escaped:
+                j += 1  # the escaped character itself maps: it is written as it is
+            else:
+                i, j = i + len(decoded), entity.end()  # type: ignore[union-attr]
+            run_i, run_j = i, j
+        elif char == text[i]:
+            i, j = i + 1, j + 1
+        else:
+            return None
+    if i > run_i:
+        runs.append((run_i, i - run_i, run_j))
+    return runs, j
