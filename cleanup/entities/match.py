@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
@@ -127,15 +126,14 @@ def _split_glued(token: str) -> list[tuple[str, str]]:
     return [(token, "")]
 
 
-@dataclass(frozen=True)
-class MatchConfig:
+class MatchConfig(NamedTuple):
     """`known_distinct` holds pairs (of words or whole names) never merged; a `protected` name is
     never merged into another spelling; with `english`, two different words of English
     (`cleanup.entities.english`) never match."""
 
     threshold: float = DEFAULT_THRESHOLD
-    known_distinct: frozenset[frozenset[str]] = field(default_factory=frozenset)
-    protected: frozenset[str] = field(default_factory=frozenset)
+    known_distinct: frozenset[frozenset[str]] = frozenset()
+    protected: frozenset[str] = frozenset()
     english: bool = False
 
     @classmethod

@@ -18,6 +18,7 @@ from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 # Lower-case words that belong inside a name.
 PARTICLES = frozenset({
@@ -99,8 +100,7 @@ _HEADLINE_SHARE = 0.6
 _HEADLINE_MAX_WORDS = 20
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     text: str

@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from cleanup.entities.cluster import Cluster, Variant, cluster_names
 from cleanup.entities.english import all_english
 from cleanup.entities.gazetteer import Gazetteer, exact_form
@@ -27,8 +28,7 @@ from cleanup.entities.mentions import Mention, find_mentions
 MAJORITY_FIX_MAX_CHARS = 120_000
 
 
-@dataclass(frozen=True, slots=True)
-class Respelling:
+class Respelling(NamedTuple):
     """Rewrite `text` at `start:end` as `replacement`, the canonical spelling `canonical`."""
 
     start: int

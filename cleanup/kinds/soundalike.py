@@ -25,7 +25,6 @@ import regex
 from cleanup import incremental
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check, Hits
-from cleanup.pickling import by_fields
 
 if TYPE_CHECKING:
     from cleanup.pack import Rule
@@ -108,17 +107,14 @@ def _spelling_part(letters: str) -> str:
     return "al" if letters in ACCEPTED_ARTICLES else letters
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     canonical: str
     words: tuple[str, ...]  # plain letters of the canonical name's sound-carrying words
     spellings: frozenset[str]  # accepted spellings (see `spelling`)
 
-    __reduce__ = by_fields  # hundreds in a cached linter
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
