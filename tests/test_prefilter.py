@@ -9,7 +9,8 @@ import regex
 
 import cleanup
 from cleanup.kinds import prefilter
-from cleanup.kinds.prefilter import Prefilter, filtered_matches, prefilter_for
+from cleanup.kinds.prefilter import (
+    Prefilter, anchor_for, anchored_matches, filtered_matches, prefilter_for)
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -181,3 +182,36 @@ def test_a_pattern_that_may_span_lines_runs_only_if_a_literal_occurs() -> None:
     assert found is not None and found.reach is None
     assert list(filtered_matches(pattern, found, "aims\nof")) == []
     assert spans(filtered_matches(pattern, found, "goals\nof")) == [((0, 8),)]
+
+
+# (pattern, anchor every match holds, words before it a match may start), each bound tight.
+ANCHORED = [
+    (r"\b(?<w>\w+) (?:and|or) \g<w>\b", r" (?:and|or) ", 1),
+    (r"\b(?<w>\w+(?: \w+)?) (?:and|or) \g<w>\b", r" (?:and|or) ", 2),
+    (r"(?i)\bthe \w+ of\b", r"(?i) OF\b", 2),
+    (r"\b\w*ing\b", r"ing", 1),  # the hit may be inside the word (and hits overlap)
+    (r"\baa+\b|\bab ab\b", r"a", 2),
+    (r"(?<=[.\n-])x\w* (?:and|or)", r" (?:and|or)", 1),  # looks behind the start
+]
+ANCHOR_WORDS = ["and", "or", "the", "The", "of", "x", "xy", "ing", "singing", "a", "aa", "ab",
+                "é", "3", "_"]
+ANCHOR_GAPS = [" "] * 8 + ["  ", ", ", ".", "\n", "-", "’"]
+
+
+@pytest.mark.parametrize(("source", "anchor", "before"), ANCHORED)
+def test_anchored_patterns_match_as_unfiltered(source: str, anchor: str, before: int) -> None:
+    pattern = regex.compile(source, regex.VERSION1)
+    found = anchor_for(pattern, regex.compile(anchor, regex.VERSION1), before)
+    rng = random.Random(source)
+    texts = ["".join(rng.choice(ANCHOR_WORDS) + rng.choice(ANCHOR_GAPS)
+                     for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    assert sum(bool(pattern.search(t)) for t in texts) > 50  # not vacuous
+    for text in texts:
+        assert spans(anchored_matches(found, text)) == spans(pattern.finditer(text)), text
+
+
+def test_an_anchor_bound_too_tight_misses_matches() -> None:
+    """The test above can fail: `before` is a bound the rule vouches for."""
+    pattern = regex.compile(r"\b(?<w>\w+ \w+) and \g<w>\b", regex.VERSION1)
+    found = anchor_for(pattern, regex.compile(" and ", regex.VERSION1), 1)
+    assert list(anchored_matches(found, "salt pepper and salt pepper")) == []

@@ -571,3 +571,50 @@ def _matches_line_break(leaf: core.RegexBase) -> bool:
     if kind in (core.String, core.Literal):
         return ord("\n") in leaf.characters
     return bool(leaf.matches(ord("\n")))
+
+
+# --- a rule's declared anchor ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Anchor:
+    """A pattern rule's `anchor` and `before`: every match holds a hit of the anchor and
+    starts at the start of a word (a letter, digit or _ after any other character) at most
+    `before` words before the hit. `anchored_matches` tries the pattern only there."""
+    hits: regex.Pattern[str]  # the anchor
+    words_back: regex.Pattern[str]  # matched backwards from a hit: the words before it
+    tries: regex.Pattern[str]  # the rule's pattern tried at a place and the next word starts
+
+
+def anchor_for(pattern: regex.Pattern[str], anchor: regex.Pattern[str], before: int) -> Anchor:
+    flags = pattern.flags & ~regex.VERBOSE
+    # A comment at the end of a verbose pattern would hide the closing parenthesis.
+    closing = "\n)" if pattern.flags & regex.VERBOSE else ")"
+    # From a place, the pattern at each of the next `before` word starts in turn, the nearest
+    # first (as a whole-text scan tries them); \K makes the match start where it matched.
+    tries = regex.compile(rf"\W*+(?:\w++\W++){{0,{before}}}?\K(?:{pattern.pattern}{closing}",
+                          flags)
+    words_back = regex.compile(rf"(?r)(?:\w++\W*+){{1,{before}}}", flags)
+    return Anchor(anchor, words_back, tries)
+
+
+def anchored_matches(anchor: Anchor, text: str) -> Iterator[regex.Match[str]]:
+    """The matches of a whole-text scan of the rule's pattern (see `Anchor`): for each hit,
+    the pattern is tried at the word starts before it that were not tried for an earlier hit
+    and do not lie in an earlier match."""
+    timeout = regex_timeout(text)
+    deadline = time.monotonic() + timeout
+    resume = 0  # the end of the last match, or past the word starts tried so far
+    for hit in anchor.hits.finditer(text, overlapped=True, timeout=timeout):
+        at = hit.start()
+        if at < resume:
+            continue
+        back = anchor.words_back.match(text, resume, at)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        m = anchor.tries.match(text, at if back is None else back.start(), timeout=left)
+        if m is not None:
+            yield m
+            resume = m.end()  # never empty: it holds a hit of the anchor
+        else:
+            resume = at + 1
