@@ -44,8 +44,8 @@ class PatternCheck(Check):
     def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
         super().__init__(rule, owner, phrases)
         self.pattern = compile_regex(rule, rule.spec.get("pattern"))
-        self.prefilter = prefilter_for(self.pattern)
         self.anchor = self._anchor(rule)
+        self.prefilter = None if self.anchor else prefilter_for(self.pattern)
         replace = rule.spec.get("replace", [])
         self.templates: list[str] = [replace] if isinstance(replace, str) else replace
         if not isinstance(self.templates, list) or not all(
