@@ -1,6 +1,7 @@
 """A prefiltered scan finds exactly what a whole-text scan finds (cleanup.kinds.prefilter)."""
 from __future__ import annotations
 
+import pickle
 import random
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import regex
 
 import cleanup
 from cleanup.kinds import prefilter
-from cleanup.kinds.prefilter import Prefilter, filtered_matches, prefilter_for
+from cleanup.kinds.prefilter import (
+    Prefilter, anchor_for, anchored_matches, filtered_matches, prefilter_for)
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -65,7 +67,6 @@ def always_windowed(monkeypatch: pytest.MonkeyPatch) -> None:
     first literal occurs however many there are (the paths under test)."""
     monkeypatch.setattr(prefilter, "WINDOWED_SHARE", 2.0)
     monkeypatch.setattr(prefilter, "CHARS_PER_START", 1)
-    monkeypatch.setattr(prefilter, "EXCERPT_SHARE", 2.0)
 
 
 def assert_same_matches(pattern: regex.Pattern[str], texts: list[str]) -> None:
@@ -109,18 +110,17 @@ def test_repeated_words_match_as_unfiltered(source: str) -> None:
 
 
 @pytest.mark.usefixtures("always_windowed")
-def test_patterns_sharing_a_character_match_as_unfiltered() -> None:
+def test_rules_read_one_scan_of_a_text() -> None:
+    """Patterns whose literals overlap, each text read once for all of them."""
     patterns = [regex.compile(source, regex.VERSION1) for source in (
         r"&?quot;", r"(?<![\p{L}&])amp;", r"&?#0?39;(?=\w)", r"(?<=\n)&lt;")]
     found = [prefilter_for(p) for p in patterns]
-    assert prefilter.shared_character(found) == ";"
     rng = random.Random(7)
     tokens = ["quot;", "amp;", "&", "#039;", "#39;", "&lt;", ";", "x", " ", "\n", "\n"]
     for _ in range(2000):
         text = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 30)))
-        excerpt = prefilter.excerpt_with(text, ";")
         for pattern, pattern_found in zip(patterns, found):
-            assert spans(filtered_matches(pattern, pattern_found, text, excerpt)) == spans(
+            assert spans(filtered_matches(pattern, pattern_found, text)) == spans(
                 pattern.finditer(text)), (pattern.pattern, text)
 
 
@@ -181,3 +181,54 @@ def test_a_pattern_that_may_span_lines_runs_only_if_a_literal_occurs() -> None:
     assert found is not None and found.reach is None
     assert list(filtered_matches(pattern, found, "aims\nof")) == []
     assert spans(filtered_matches(pattern, found, "goals\nof")) == [((0, 8),)]
+
+
+# (pattern, anchor every match holds, words before it a match may start), each bound tight.
+ANCHORED = [
+    (r"\b(?<w>\w+) (?:and|or) \g<w>\b", r" (?:and|or) ", 1),
+    (r"\b(?<w>\w+(?: \w+)?) (?:and|or) \g<w>\b", r" (?:and|or) ", 2),
+    (r"(?i)\bthe \w+ of\b", r"(?i) OF\b", 2),
+    (r"\b\w*ing\b", r"ing", 1),  # the hit may be inside the word (and hits overlap)
+    (r"\baa+\b|\bab ab\b", r"a", 2),
+    (r"(?<=[.\n-])x\w* (?:and|or)", r" (?:and|or)", 1),  # looks behind the start
+]
+ANCHOR_WORDS = ["and", "or", "the", "The", "of", "x", "xy", "ing", "singing", "a", "aa", "ab",
+                "é", "3", "_"]
+ANCHOR_GAPS = [" "] * 8 + ["  ", ", ", ".", "\n", "-", "’"]
+
+
+@pytest.mark.parametrize(("source", "anchor", "before"), ANCHORED)
+def test_anchored_patterns_match_as_unfiltered(source: str, anchor: str, before: int) -> None:
+    pattern = regex.compile(source, regex.VERSION1)
+    found = anchor_for(pattern, regex.compile(anchor, regex.VERSION1), before)
+    rng = random.Random(source)
+    texts = ["".join(rng.choice(ANCHOR_WORDS) + rng.choice(ANCHOR_GAPS)
+                     for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    assert sum(bool(pattern.search(t)) for t in texts) > 50  # not vacuous
+    for text in texts:
+        assert spans(anchored_matches(found, text)) == spans(pattern.finditer(text)), text
+
+
+def test_an_anchor_bound_too_tight_misses_matches() -> None:
+    """The test above can fail: `before` is a bound the rule vouches for."""
+    pattern = regex.compile(r"\b(?<w>\w+ \w+) and \g<w>\b", regex.VERSION1)
+    found = anchor_for(pattern, regex.compile(" and ", regex.VERSION1), 1)
+    assert list(anchored_matches(found, "salt pepper and salt pepper")) == []
+
+
+def test_an_unpickled_prefilter_looks_for_its_literals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached linter's prefilters are unpickled: the shared scan must still know their
+    literals (else every line would look empty)."""
+    pattern = regex.compile(r"\b[gG]oals\b", regex.VERSION1)
+    pickled = pickle.dumps(prefilter_for(pattern))
+    monkeypatch.setattr(prefilter, "_INDEX", prefilter._LiteralIndex())
+    found = pickle.loads(pickled)
+    text = "aims\nour goals\n"
+    assert spans(filtered_matches(pattern, found, text)) == [((9, 14),)]
+
+
+def test_literals_are_found_in_each_new_text() -> None:
+    pattern = regex.compile(r"\b[gG]oals\b", regex.VERSION1)
+    found = prefilter_for(pattern)
+    for text in ["goals", "aims", "x goals", "aims goals"]:
+        assert spans(filtered_matches(pattern, found, text)) == spans(pattern.finditer(text))

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from cleanup.finding import Finding
 from cleanup.kinds.base import (
     Check, Hits, add_phrase, check_templates, compile_regex, string_list)
-from cleanup.kinds.prefilter import (
-    excerpt_with, filtered_matches, prefilter_for, shared_character)
+from cleanup.kinds.prefilter import filtered_matches, prefilter_for
 
 if TYPE_CHECKING:
     import regex
@@ -38,7 +37,6 @@ class ExistenceCheck(Check):
         self.patterns = [compile_regex(rule, p, "patterns")
                          for p in string_list(rule, "patterns", required=False)]
         self.prefilters = [prefilter_for(p) for p in self.patterns]
-        self.shared = shared_character(self.prefilters)
         if not tokens and not self.patterns:
             raise rule.error("needs 'tokens' or 'patterns'")
         self.suggest = string_list(rule, "suggest", required=False)
@@ -53,9 +51,8 @@ class ExistenceCheck(Check):
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         for start, end, _ in hits:
             yield self.finding(text, start, end, self.suggest, safe=False)
-        excerpt = excerpt_with(text, self.shared)
         for pattern, prefilter in zip(self.patterns, self.prefilters):
-            for m in filtered_matches(pattern, prefilter, text, excerpt):
+            for m in filtered_matches(pattern, prefilter, text):
                 yield self.finding(text, m.start(), m.end(),
                                    [m.expand(s) for s in self.suggest], safe=False,
                                    message_vars=m.groupdict())

@@ -3,9 +3,16 @@ r"""`pattern`: a regular expression with captures and a replacement template.
     pattern: '\b(\w+) \1\b'      # doubled word
     replace: '\1'                # template (\1, \g<name>); a list means suggestions
     safe_when: '...'             # optional: the fix is safe only on matches this fully matches
+    anchor: ' (?:and|or) '       # optional, for speed: every match holds a hit of this regex
+    before: 4                    # ... and starts at most this many words before it
 
 `safe_when` splits one finding into a sure fix and a suggestion by what was matched: a full
 stop run into "The" is surely two sentences; run into "Lock" it may be code (asyncio.Lock).
+
+`anchor` and `before` change no finding (if they hold: tests/test_prefilter.py checks the
+built-in rules that have them). A pattern with no literal to skip to is tried at nearly every
+position; with them it is tried only at the few word starts (a letter, digit or _ after any
+other character) before each hit of the anchor (`cleanup.kinds.prefilter.anchored_matches`).
 """
 from __future__ import annotations
 
@@ -14,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from cleanup.finding import Finding
 from cleanup.kinds.base import REGEX_TIMEOUT_S, Check, Hits, check_templates, compile_regex
-from cleanup.kinds.prefilter import filtered_matches, prefilter_for
+from cleanup.kinds.prefilter import (
+    Anchor, anchor_for, anchored_matches, filtered_matches, prefilter_for)
 
 if TYPE_CHECKING:
     import regex
@@ -29,12 +37,15 @@ class PatternCheck(Check):
         "pattern": "regular expression (the `regex` module's VERSION1 syntax)",
         "replace": "replacement template, or a list of suggested templates; '' deletes",
         "safe_when": "regular expression: the fix is safe only when the whole match matches it",
+        "anchor": "regular expression every match holds a match of (for speed; see `before`)",
+        "before": "how many words before the anchor's match a match may start (1 or more)",
     }
 
     def __init__(self, rule: Rule, owner: int, phrases: PhraseIndex) -> None:
         super().__init__(rule, owner, phrases)
         self.pattern = compile_regex(rule, rule.spec.get("pattern"))
-        self.prefilter = prefilter_for(self.pattern)
+        self.anchor = self._anchor(rule)
+        self.prefilter = None if self.anchor else prefilter_for(self.pattern)
         replace = rule.spec.get("replace", [])
         self.templates: list[str] = [replace] if isinstance(replace, str) else replace
         if not isinstance(self.templates, list) or not all(
@@ -47,8 +58,19 @@ class PatternCheck(Check):
     def regexes(self) -> Iterable[regex.Pattern[str]]:
         return (self.pattern,)
 
+    def _anchor(self, rule: Rule) -> Anchor | None:
+        if "anchor" not in rule.spec and "before" not in rule.spec:
+            return None
+        before = rule.spec.get("before")
+        if not isinstance(before, int) or isinstance(before, bool) or before < 1:
+            raise rule.error("'anchor' needs 'before': how many words (1 or more)")
+        return anchor_for(self.pattern, compile_regex(rule, rule.spec.get("anchor"), "anchor"),
+                          before)
+
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
-        for m in filtered_matches(self.pattern, self.prefilter, text):
+        matches = (filtered_matches(self.pattern, self.prefilter, text) if self.anchor is None
+                   else anchored_matches(self.anchor, text))
+        for m in matches:
             yield self.finding(text, m.start(), m.end(), [m.expand(t) for t in self.templates],
                                safe=self._safe(m.group()), message_vars=m.groupdict())
 

@@ -10,16 +10,16 @@ time `prefilter_for` reads the pattern's parse tree and works out, conservativel
 * whether a match is confined to one line: nothing it consumes can match a line break, and a
   look-ahead that can reads at most `reach` characters on.
 
-`filtered_matches` then finds the literals with str.find and runs the pattern only on the
-lines that hold one (with the real text before and `reach` + 2 characters after, so look-
+`filtered_matches` then finds the literals (every rule's in one Aho-Corasick pass over the
+text, `_LiteralIndex`) and runs the pattern only on the lines that hold one (with the real text before and `reach` + 2 characters after, so look-
 behinds, \\b and $ see what they see in a whole-text scan). A match cannot start on another
 line, so the matches are those of a whole-text scan. A pattern not confined to lines is
 tried only where one of the literals every match starts with occurs (if they are few), or
 else skipped only when none of its literals occurs at all; one whose parse tree holds
-anything this module does not know gets no prefilter. Two cases have no literal to find: a
-word written twice (`_holds_repeated_word`) is looked for on the lines where a cheap byte-
-level scan sees one, and rules whose patterns' literals share a mark (';' of HTML entities)
-look for them only in the lines that hold it. tests/test_prefilter.py compares the scans.
+anything this module does not know gets no prefilter. A word written twice has no literal to
+find (`_holds_repeated_word`): it is looked for on the lines where a cheap byte-level scan sees
+one. A pattern rule may also name an anchor of its own (`Anchor`). tests/test_prefilter.py
+compares the scans.
 
 The parse tree comes from `regex._regex_core`, the module's own parser (not public API): if it
 changes shape, the analysis raises and the rule simply runs unfiltered.
@@ -28,16 +28,17 @@ from __future__ import annotations
 
 import re
 import time
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import accumulate, compress, product
+from itertools import accumulate, chain, compress, product
 from operator import not_
 
+import ahocorasick
 import regex
 from regex import _regex_core as core
 
 from cleanup.kinds.base import regex_timeout
+from cleanup.pickling import by_fields
 
 # Bounds of the analysis: more alternatives than this are no literal requirement.
 MAX_LITERALS = 32
@@ -48,8 +49,6 @@ MAX_COPIES = 8
 # Below this share of the text the lines with a literal are scanned one by one; above it, the
 # whole text at once (as fast, fewer calls).
 WINDOWED_SHARE = 0.25
-# Above this share of the text an excerpt (`excerpt_with`) saves too little to pay for itself.
-EXCERPT_SHARE = 0.5
 # A pattern that may span lines is tried at each place one of its first literals occurs, unless
 # they occur more than once in this many characters (then one scan of the text is faster).
 CHARS_PER_START = 64
@@ -63,6 +62,18 @@ class Prefilter:
     reach: int | None  # None: a match may span lines; else how far past its line it may look
     starts: tuple[str, ...] = ()  # every match starts with one of these (if few are known)
     repeated_word: bool = False  # every match holds a word, blanks and the same word again
+
+    __reduce__ = by_fields  # unpickled by __init__, so a cached linter's literals are known
+
+    def __post_init__(self) -> None:
+        _INDEX.add(self.searched)
+
+    @property
+    def searched(self) -> tuple[str, ...]:
+        """The literals `filtered_matches` looks for."""
+        if self.repeated_word:
+            return ()
+        return self.starts if self.reach is None and self.starts else self.literals
 
 
 class _Unsupported(Exception):
@@ -96,7 +107,7 @@ def _searchable(literals: Strings, covers: Callable[[str, str], bool]) -> tuple[
         return ()  # the regex module skips to a character as fast as str.find does
     kept = tuple(sorted(a for a in literals if not any(
         b != a and covers(a, b) for b in literals)))
-    # Dozens of passes of str.find cost more than most patterns.
+    # Dozens of literals (most short and common) rule out few lines.
     return kept if len(kept) <= MAX_SEARCHED else ()
 
 
@@ -105,11 +116,10 @@ def _truncated(prefixes: Strings) -> Strings:
     return None if prefixes is None else frozenset(p[:SELECTIVE_LENGTH + 1] for p in prefixes)
 
 
-def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None, text: str,
-                     excerpt: Excerpt | None = None) -> Iterator[regex.Match[str]]:
+def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None,
+                     text: str) -> Iterator[regex.Match[str]]:
     """`regex_matches(pattern, text)` (the same matches in the same order), looking only
-    where the prefilter allows; for its literals only in `excerpt`, if given (see
-    `shared_character`)."""
+    where the prefilter allows."""
     timeout = regex_timeout(text)
     if prefilter is None:
         return pattern.finditer(text, timeout=timeout)
@@ -118,15 +128,11 @@ def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None, t
             starts = starts_of(text, prefilter.starts, len(text) // CHARS_PER_START)
             if starts is not None:
                 return _matches_at(pattern, text, starts, timeout)
-        elif not any(literal in text for literal in prefilter.literals):
+        elif not any(map(_INDEX.occurrences(text).get, prefilter.literals)):
             return iter(())
         return pattern.finditer(text, timeout=timeout)
-    if prefilter.repeated_word:
-        lines = lines_with_repeated_word(text)
-    elif excerpt is not None:
-        lines = excerpt.lines_with(prefilter.literals)
-    else:
-        lines = lines_with(text, prefilter.literals)
+    lines = (lines_with_repeated_word(text) if prefilter.repeated_word else
+             lines_with(text, prefilter.literals))
     if sum(end - start for start, end in lines) > WINDOWED_SHARE * len(text):
         return pattern.finditer(text, timeout=timeout)
     return _matches_in_lines(pattern, text, lines, prefilter.reach, timeout)
@@ -134,15 +140,8 @@ def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None, t
 
 def starts_of(text: str, literals: Iterable[str], most: int) -> list[int] | None:
     """Where the literals occur, in order; None if more than `most` times."""
-    found: list[int] = []
-    for literal in literals:
-        at = text.find(literal)
-        while at >= 0:
-            found.append(at)
-            if len(found) > most:
-                return None
-            at = text.find(literal, at + 1)
-    return sorted(found)
+    found = _INDEX.starts(text, literals)
+    return None if len(found) > most else found
 
 
 def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int],
@@ -166,60 +165,62 @@ def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int],
 def lines_with(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) of the lines holding a literal (end: their line break, or the text's end),
     in order, adjacent lines merged."""
-    return _merged(_line_spans(text, literals))
-
-
-def shared_character(prefilters: Sequence[Prefilter | None]) -> str | None:
-    """A character every literal of these line-bound prefilters holds (';' in '&?quot;',
-    '&lt;', ...): their lines can be looked for in the `Excerpt` of the lines holding it."""
-    if len(prefilters) < 2 or any(p is None or p.reach is None or p.repeated_word
-                                  for p in prefilters):
-        return None
-    common = set.intersection(*(set(literal) for p in prefilters if p for literal in p.literals))
-    # Letters and spaces are in most lines of prose.
-    marks = sorted(c for c in common if not (c.isalnum() or c.isspace()))
-    return marks[0] if marks else None
-
-
-@dataclass(frozen=True)
-class Excerpt:
-    """Some lines of a text joined by line breaks, each line whole."""
-    text: str
-    starts: list[int]  # where each run of lines starts in `text`
-    origins: list[int]  # ... and in the whole text
-
-    def lines_with(self, literals: Iterable[str]) -> list[tuple[int, int]]:
-        """`lines_with(whole text, literals)`, for literals found only in these lines."""
-        spans = []
-        for start, end in _line_spans(self.text, literals):
-            run = bisect_right(self.starts, start) - 1
-            origin = self.origins[run] + start - self.starts[run]
-            spans.append((origin, origin + end - start))
-        return _merged(spans)
-
-
-def excerpt_with(text: str, character: str | None) -> Excerpt | None:
-    """The lines of `text` holding `character`; None when they are not much shorter."""
-    if character is None:
-        return None
-    runs = lines_with(text, [character])
-    if sum(end - start for start, end in runs) > EXCERPT_SHARE * len(text):
-        return None
-    parts = [text[start:end] for start, end in runs]
-    starts = list(accumulate(map((1).__add__, map(len, parts)), initial=0))
-    return Excerpt("\n".join(parts), starts[:-1], [start for start, _ in runs])
-
-
-def _line_spans(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
-    found = []
-    for literal in literals:
-        at = text.find(literal)
-        while at >= 0:
-            end = text.find("\n", at + len(literal))
+    spans = []
+    end = -1
+    for at in _INDEX.starts(text, literals):
+        if at > end:  # (literals hold no line break)
+            end = text.find("\n", at)
             end = len(text) if end < 0 else end
-            found.append((text.rfind("\n", 0, at) + 1, end))
-            at = text.find(literal, end)
-    return found
+            spans.append((text.rfind("\n", 0, at) + 1, end))
+    return _merged(spans)
+
+
+class _LiteralIndex:
+    """Where the literals of every prefilter occur in the text checked last: one Aho-Corasick
+    pass over the text finds them all, where a pass of str.find each cost ~0.7 ms a MB (153
+    passes for the built-in rules). The rules of a check ask in turn about the same text."""
+
+    def __init__(self) -> None:
+        self._literals: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+        # The last text, the automaton that read it and where each literal occurs in it
+        # (replaced whole, so a thread never reads half of it).
+        self._memo: tuple[str, ahocorasick.Automaton, dict[str, list[int]]] | None = None
+
+    def add(self, literals: Iterable[str]) -> None:
+        new = set(literals) - self._literals
+        if new:
+            self._literals |= new
+            self._automaton = None
+
+    def occurrences(self, text: str) -> dict[str, list[int]]:
+        """literal → where it starts in `text`, overlapping occurrences included, in order."""
+        automaton = self._automaton if self._automaton is not None else self._build()
+        memo = self._memo
+        if memo is not None and memo[0] is text and memo[1] is automaton:
+            return memo[2]
+        found: dict[str, list[int]] = {}
+        if self._literals:  # (an automaton of no words cannot scan)
+            for end, literal in automaton.iter(text):
+                found.setdefault(literal, []).append(end - len(literal) + 1)
+        self._memo = (text, automaton, found)
+        return found
+
+    def starts(self, text: str, literals: Iterable[str]) -> list[int]:
+        """Where any of the literals starts, in order."""
+        found = self.occurrences(text)
+        return sorted(chain.from_iterable(found.get(literal, ()) for literal in literals))
+
+    def _build(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for literal in self._literals:
+            automaton.add_word(literal, literal)
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+
+_INDEX = _LiteralIndex()
 
 
 def lines_with_repeated_word(text: str) -> list[tuple[int, int]]:
@@ -571,3 +572,50 @@ def _matches_line_break(leaf: core.RegexBase) -> bool:
     if kind in (core.String, core.Literal):
         return ord("\n") in leaf.characters
     return bool(leaf.matches(ord("\n")))
+
+
+# --- a rule's declared anchor ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Anchor:
+    """A pattern rule's `anchor` and `before`: every match holds a hit of the anchor and
+    starts at the start of a word (a letter, digit or _ after any other character) at most
+    `before` words before the hit. `anchored_matches` tries the pattern only there."""
+    hits: regex.Pattern[str]  # the anchor
+    words_back: regex.Pattern[str]  # matched backwards from a hit: the words before it
+    tries: regex.Pattern[str]  # the rule's pattern tried at a place and the next word starts
+
+
+def anchor_for(pattern: regex.Pattern[str], anchor: regex.Pattern[str], before: int) -> Anchor:
+    flags = pattern.flags & ~regex.VERBOSE
+    # A comment at the end of a verbose pattern would hide the closing parenthesis.
+    closing = "\n)" if pattern.flags & regex.VERBOSE else ")"
+    # From a place, the pattern at each of the next `before` word starts in turn, the nearest
+    # first (as a whole-text scan tries them); \K makes the match start where it matched.
+    tries = regex.compile(rf"\W*+(?:\w++\W++){{0,{before}}}?\K(?:{pattern.pattern}{closing}",
+                          flags)
+    words_back = regex.compile(rf"(?r)(?:\w++\W*+){{1,{before}}}", flags)
+    return Anchor(anchor, words_back, tries)
+
+
+def anchored_matches(anchor: Anchor, text: str) -> Iterator[regex.Match[str]]:
+    """The matches of a whole-text scan of the rule's pattern (see `Anchor`): for each hit,
+    the pattern is tried at the word starts before it that were not tried for an earlier hit
+    and do not lie in an earlier match."""
+    timeout = regex_timeout(text)
+    deadline = time.monotonic() + timeout
+    resume = 0  # the end of the last match, or past the word starts tried so far
+    for hit in anchor.hits.finditer(text, overlapped=True, timeout=timeout):
+        at = hit.start()
+        if at < resume:
+            continue
+        back = anchor.words_back.match(text, resume, at)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        m = anchor.tries.match(text, at if back is None else back.start(), timeout=left)
+        if m is not None:
+            yield m
+            resume = m.end()  # never empty: it holds a hit of the anchor
+        else:
+            resume = at + 1

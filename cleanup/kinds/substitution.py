@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from cleanup.casing import match_case
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check, Hits, add_phrase, check_templates, compile_regex
-from cleanup.kinds.prefilter import (
-    excerpt_with, filtered_matches, prefilter_for, shared_character)
+from cleanup.kinds.prefilter import filtered_matches, prefilter_for
 from cleanup.tables import StringLists
 
 if TYPE_CHECKING:
@@ -50,7 +49,6 @@ class SubstitutionCheck(Check):
         if rule.spec.get("regex", False):
             self.patterns = [compile_regex(rule, p, "swap") for p in swap]
             self.prefilters = [prefilter_for(p) for p in self.patterns]
-            self.shared = shared_character(self.prefilters)
             for (_, *templates), pattern in zip(self.entries, self.patterns):
                 check_templates(rule, pattern, templates, "swap")
         else:
@@ -62,10 +60,9 @@ class SubstitutionCheck(Check):
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         if self.patterns:
-            excerpt = excerpt_with(text, self.shared)
             for (_, *templates), pattern, prefilter in zip(
                     self.entries, self.patterns, self.prefilters):
-                for m in filtered_matches(pattern, prefilter, text, excerpt):
+                for m in filtered_matches(pattern, prefilter, text):
                     yield self.finding(text, m.start(), m.end(), [m.expand(t) for t in templates])
             return
         for start, end, entry in hits:
