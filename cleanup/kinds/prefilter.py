@@ -38,7 +38,6 @@ import regex
 from regex import _regex_core as core
 
 from cleanup.kinds.base import regex_timeout
-from cleanup.pickling import by_fields
 
 # Bounds of the analysis: more alternatives than this are no literal requirement.
 MAX_LITERALS = 32
@@ -63,7 +62,9 @@ class Prefilter:
     starts: tuple[str, ...] = ()  # every match starts with one of these (if few are known)
     repeated_word: bool = False  # every match holds a word, blanks and the same word again
 
-    __reduce__ = by_fields  # unpickled by __init__, so a cached linter's literals are known
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # Unpickled through __init__, so that a cached linter's literals are known.
+        return Prefilter, (self.literals, self.reach, self.starts, self.repeated_word)
 
     def __post_init__(self) -> None:
         _INDEX.add(self.searched)
