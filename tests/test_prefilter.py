@@ -33,6 +33,9 @@ TRICKY.append(r"[ab]b(?=\s{0,3}$)")  # looks two lines on, at a short literal
 TRICKY += [r"(?<!x\s)\b(?:[gG]oals|aims)\s+(?:of|to)\b", r"(?:aims|ab)[^.]*\.", r"(?:ab){2,}\s",
            r"(?:old|new)(?:\s+goals)+"]
 TRICKY += [r"(?<m>[,;])\g<m>[gG]oals", r"(?:(?<m>ab)|(?<m>x))\s?\g<m>"]  # back-references
+# A back-reference repeats its group's one string; a group that may hold a line break.
+TRICKY += [r"(?<=\w)(?<m>[,;])\g<m>(?=\s|$)|(?<=\w)(?<m>[.,])[ \t]*[ \t]\g<m>(?=\s|$)",
+           r"(?<m>[,\n])\g<m>(?=\s)"]
 # A word, blanks and the word again.
 REPEATED_WORDS = [
     r"\b(?<w>\p{L}+)(?<gap>[ \t]+)(?:\g<w>|(?i:\g<w>)(?<=\b\p{Lu}\p{Ll}*[ \t]+\p{Ll}+))\b",
@@ -155,6 +158,14 @@ def test_prefilter_of_a_plain_rule() -> None:
 def test_a_repeat_holds_its_least_count() -> None:
     found = prefilter_for(regex.compile(r"(?<=\w)[ ]{2,}(?=\w)", regex.VERSION1))
     assert found is not None and found.literals == ("  ",)
+
+
+def test_a_back_reference_repeats_the_string_its_group_matched() -> None:
+    # Not ',;' or ' ;': each group's strings are taken one at a time; the look-ahead's \s
+    # cannot be in what the reference repeats, so a match stays on its line.
+    found = prefilter_for(regex.compile(
+        r"(?<m>[,;])\g<m>(?=\s|$)|(?<m>[.,])[ \t]*[ \t]\g<m>(?=\s|$)", regex.VERSION1))
+    assert found == Prefilter(("\t,", "\t.", " ,", " .", ",,", ";;"), 2)  # one per branch
 
 
 def test_a_pattern_that_may_span_lines_is_tried_where_it_may_start() -> None:

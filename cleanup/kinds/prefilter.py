@@ -375,16 +375,9 @@ def _literals(node: core.RegexBase, groups: Mapping[int, Strings]) -> _Literals:
     """What `node` matches; `groups`: what each group matches, for back-references."""
     kind = type(node)
     if kind is core.Sequence:
-        result = _EMPTY
-        for item in node.items:
-            result = result.then(_literals(item, groups))
-        return result
+        return _sequence(node.items, groups)
     if kind is core.Branch:
-        branches = [_literals(b, groups) for b in node.branches]
-        return _Literals(_union([b.exact for b in branches]),
-                         _union([b.prefixes for b in branches]),
-                         _union([b.suffixes for b in branches]),
-                         _union([b.best for b in branches]))
+        return _either([_literals(b, groups) for b in node.branches])
     if kind in (core.Group, core.Atomic):
         return _literals(node.subpattern, groups)
     if kind in _REPEATS:
@@ -398,6 +391,32 @@ def _literals(node: core.RegexBase, groups: Mapping[int, Strings]) -> _Literals:
     if kind in _OTHER_CONSUMING:
         return _UNKNOWN
     raise _Unsupported(kind.__name__)
+
+
+def _either(branches: list[_Literals]) -> _Literals:
+    return _Literals(_union([b.exact for b in branches]), _union([b.prefixes for b in branches]),
+                     _union([b.suffixes for b in branches]), _union([b.best for b in branches]))
+
+
+def _sequence(items: list[core.RegexBase], groups: Mapping[int, Strings]) -> _Literals:
+    """What `items` in a row match. A group referred to later in the row is taken one of its
+    strings at a time: the reference repeats that one (',,' or ';;', not ',;')."""
+    for i, item in enumerate(items):
+        if type(item) is core.Group and _refers_to(items[i + 1:], item.group):
+            strings = _literals(item.subpattern, groups).exact
+            if strings and len(strings) <= MAX_SET_CHARS:
+                return _either([_sequence(
+                    [*items[:i], core.String([ord(c) for c in string]), *items[i + 1:]],
+                    {**groups, item.group: frozenset([string])}) for string in sorted(strings)])
+    result = _EMPTY
+    for item in items:
+        result = result.then(_literals(item, groups))
+    return result
+
+
+def _refers_to(items: list[core.RegexBase], group: int) -> bool:
+    return any(type(node) is core.RefGroup and node.group == group
+               for item in items for node in _walk(item, True))
 
 
 def _group_strings(tree: core.RegexBase) -> dict[int, Strings]:
@@ -512,9 +531,11 @@ class _Reach:
 
     def __init__(self, tree: core.RegexBase) -> None:
         # A back-reference matches what its group matched, which may hold a line break if
-        # anything in the pattern can match one.
-        self._refs_may_break = self._any_leaf(
-            tree, lambda leaf: type(leaf) is not core.RefGroup and _matches_line_break(leaf))
+        # anything in a group can match one (a look-ahead's \s outside groups cannot).
+        self._refs_may_break = any(self._any_leaf(
+            group.subpattern,
+            lambda leaf: type(leaf) is not core.RefGroup and _matches_line_break(leaf))
+            for group in _walk(tree, True) if type(group) is core.Group)
         self.reach: int | None = 0
         if self._may_break(tree):
             self.reach = None
