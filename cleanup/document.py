@@ -8,11 +8,29 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # A line ends at \n, \r\n or a lone \r: the same breaks the file keeps on write.
 LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def lines_holding(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    """(start, end) of the lines ended by \\n that hold the `offsets` (given in order); `end`
+    is the line's \\n or the text's end. Lines next to each other make one span."""
+    spans: list[tuple[int, int]] = []
+    for at in offsets:
+        if spans and at <= spans[-1][1]:
+            continue
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if spans and start == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 class Segment(NamedTuple):

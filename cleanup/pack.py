@@ -48,7 +48,6 @@ class Example(NamedTuple):
     source: str | None = None
 
 
-
 @dataclass(slots=True)
 class Rule:
     id: str  # "pack/rule": unique across packs

@@ -40,9 +40,13 @@ def findings_json(reports: Sequence[FileReport]) -> str:
         if r.skipped:
             entry["skipped"] = r.skipped
         files.append(entry)
-    import json
+    return _json({"files": files})
 
-    return json.dumps({"files": files}, ensure_ascii=False, indent=2)
+
+def _json(data: object) -> str:
+    import json  # only for the outputs that are JSON (issue 5: start-up)
+
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _edit_json(edit: Edit) -> dict[str, object]:
@@ -262,6 +266,4 @@ def sarif(reports: Sequence[FileReport], rules: Sequence[Rule], version: str) ->
             "results": results,
         }],
     }
-    import json
-
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return _json(log)

@@ -64,4 +64,4 @@ def is_english(word: str) -> bool:
 
 def all_english(*words: str) -> bool:
     """Every word (a plain form, see keys.plain) is a word of English."""
-    return all(map(english_lines().__contains__, words))
+    return all(map(is_english, words))

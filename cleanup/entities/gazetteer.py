@@ -24,7 +24,6 @@ from cleanup.errors import ConfigError
 from cleanup.tables import LookupMap, StringLists, Strings
 
 
-
 def data_dir() -> Path:
     """`rules/entities/`, installed with the packs or beside the package in a checkout."""
     from cleanup.pack import _builtin_dir  # late: cleanup.pack loads the kinds, which load us

@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from cleanup.document import lines_holding
+
 # Lower-case words that belong inside a name.
 PARTICLES = frozenset({
     "al", "el", "ad", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er", "es", "et",
@@ -194,23 +196,12 @@ def _chains(text: str) -> Iterator[re.Match[str]]:
     line break."""
     scans = []
     done = 0
-    for start, end in _full_scan_lines(text):
+    triggers = (m.start() for m in _FULL_SCAN_NEEDED.finditer(text))
+    for start, end in lines_holding(text, triggers):
         scans += [_CAPITAL_CHAIN.finditer(text, done, start), _CHAIN.finditer(text, start, end)]
         done = end
     scans.append(_CAPITAL_CHAIN.finditer(text, done))
     return itertools.chain.from_iterable(scans)
-
-
-def _full_scan_lines(text: str) -> list[tuple[int, int]]:
-    """The lines (start, end without the line break) that `_FULL_SCAN_NEEDED` finds in."""
-    lines: list[tuple[int, int]] = []
-    for found in _FULL_SCAN_NEEDED.finditer(text):
-        at = found.start()
-        if lines and at < lines[-1][1]:
-            continue
-        end = text.find("\n", at)
-        lines.append((text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end))
-    return lines
 
 
 # Every ASCII character that cannot be part of a word, as a space.

@@ -218,13 +218,17 @@ def _has_quotes(text: str) -> bool:
     return '"' in text or "“" in text or "”" in text
 
 
+def _word_regex(text: str) -> re.Pattern[str] | regex.Pattern[str]:
+    return _ASCII_WORD if text.isascii() else _WORD
+
+
 def _words_in(sentence: str) -> list[str]:
-    return (_ASCII_WORD if sentence.isascii() else _WORD).findall(sentence)
+    return _word_regex(sentence).findall(sentence)
 
 
 def _first_word(sentence: str) -> str:
     """The word the sentence starts with, or ''."""
-    first = (_ASCII_WORD if sentence.isascii() else _WORD).match(sentence)
+    first = _word_regex(sentence).match(sentence)
     return first.group() if first else ""
 
 

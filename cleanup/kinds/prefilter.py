@@ -11,15 +11,15 @@ time `prefilter_for` reads the pattern's parse tree and works out, conservativel
   look-ahead that can reads at most `reach` characters on.
 
 `filtered_matches` then finds the literals (every rule's in one Aho-Corasick pass over the
-text, `_LiteralIndex`) and runs the pattern only on the lines that hold one (with the real text before and `reach` + 2 characters after, so look-
-behinds, \\b and $ see what they see in a whole-text scan). A match cannot start on another
-line, so the matches are those of a whole-text scan. A pattern not confined to lines is
-tried only where one of the literals every match starts with occurs (if they are few), or
-else skipped only when none of its literals occurs at all; one whose parse tree holds
-anything this module does not know gets no prefilter. A word written twice has no literal to
-find (`_holds_repeated_word`): it is looked for on the lines where a cheap byte-level scan sees
-one. A pattern rule may also name an anchor of its own (`Anchor`). tests/test_prefilter.py
-compares the scans.
+text, `_LiteralIndex`) and runs the pattern only on the lines that hold one (with the real
+text before and `reach` + 2 characters after, so look-behinds, \\b and $ see what they see
+in a whole-text scan). A match cannot start on another line, so the matches are those of a
+whole-text scan. A pattern not confined to lines is tried only where one of the literals
+every match starts with occurs (if they are few), or else skipped only when none of its
+literals occurs at all; one whose parse tree holds anything this module does not know gets no
+prefilter. A word written twice has no literal to find (`_holds_repeated_word`): it is looked
+for on the lines where a cheap byte-level scan sees one. A pattern rule may also name an
+anchor of its own (`Anchor`). tests/test_prefilter.py compares the scans.
 
 The parse tree comes from `regex._regex_core`, the module's own parser (not public API): if it
 changes shape, the analysis raises and the rule simply runs unfiltered.
@@ -37,6 +37,7 @@ import ahocorasick
 import regex
 from regex import _regex_core as core
 
+from cleanup.document import lines_holding
 from cleanup.kinds.base import regex_timeout
 
 # Bounds of the analysis: more alternatives than this are no literal requirement.
@@ -154,26 +155,24 @@ def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int],
     for at in starts:
         if at < resume:
             continue
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("regex timed out")
-        m = pattern.match(text, at, timeout=left)
+        m = pattern.match(text, at, timeout=_time_left(deadline))
         if m is not None:
             yield m
             resume = m.end()  # never empty: it starts with a literal
 
 
+def _time_left(deadline: float) -> float:
+    """What is left of a scan's time limit (the whole-text scan's, shared by its pieces)."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("regex timed out")
+    return left
+
+
 def lines_with(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) of the lines holding a literal (end: their line break, or the text's end),
     in order, adjacent lines merged."""
-    spans = []
-    end = -1
-    for at in _INDEX.starts(text, literals):
-        if at > end:  # (literals hold no line break)
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            spans.append((text.rfind("\n", 0, at) + 1, end))
-    return _merged(spans)
+    return lines_holding(text, _INDEX.starts(text, literals))
 
 
 class _LiteralIndex:
@@ -280,10 +279,7 @@ def _matches_in_lines(pattern: regex.Pattern[str], text: str, lines: list[tuple[
     for start, end in lines:
         # Past the line break: what a look-ahead reads, and one more character for \b and $.
         window_end = min(len(text), end + reach + 2)
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("regex timed out")
-        for m in pattern.finditer(text, start, window_end, timeout=left):
+        for m in pattern.finditer(text, start, window_end, timeout=_time_left(deadline)):
             if m.start() > end:
                 break  # on the next line, which is cut short here
             yield m
@@ -632,10 +628,8 @@ def anchored_matches(anchor: Anchor, text: str) -> Iterator[regex.Match[str]]:
         if at < resume:
             continue
         back = anchor.words_back.match(text, resume, at)
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("regex timed out")
-        m = anchor.tries.match(text, at if back is None else back.start(), timeout=left)
+        m = anchor.tries.match(text, at if back is None else back.start(),
+                               timeout=_time_left(deadline))
         if m is not None:
             yield m
             resume = m.end()  # never empty: it holds a hit of the anchor

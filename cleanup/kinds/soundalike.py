@@ -113,7 +113,6 @@ class Entry(NamedTuple):
     spellings: frozenset[str]  # accepted spellings (see `spelling`)
 
 
-
 class Token(NamedTuple):
     start: int
     end: int
