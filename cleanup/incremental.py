@@ -3,15 +3,16 @@
 An editor re-checks on every change, and `fix` re-checks what it fixed; most lines are the
 same as in the last check. The checks whose findings in a line depend on that line alone
 (`Check.reads_lines_alone`: patterns and phrases that never reach across a line break,
-fragments, mojibake…) are then run only on the new lines. The memo holds the last text's
-lines, so it never grows.
+fragments, mojibake…) are then run only on the new lines, all of them at once as one text of
+those lines. The memo holds the last text's lines, so it never grows.
 
 Whole-text checking stays the reference: it fills the memo, and a text that is mostly new (a
-different file) or large is checked whole, which costs fewer calls than line by line.
+different file) or large is checked whole.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -64,24 +65,21 @@ class LineMemo:
         if 2 * sum(t in self.entries for t in texts) < len(texts) or not _inside(
                 checks, hits, spans):
             return None
-        entries: dict[str, Entry] = {}
-        placed = []
+        known = self.entries
+        new_lines = list(dict.fromkeys(t for t in texts if t not in known))
         try:
-            for (start, end), line in zip(spans, texts):
-                entry = self.entries.get(line)
-                if entry is None:
-                    entry = entries.get(line)  # the same line earlier in this text
-                if entry is None:
-                    entry = _check_line(checks, line, start, end, hits)
-                entries[line] = entry
-                placed.append((start, entry))
+            fresh = _check_lines(checks, new_lines, text, hits, spans, texts) if new_lines else {}
         except TimeoutError:
             return None  # checked whole, the rule that gave up is reported as usual
-        self.entries = entries
+        if fresh is None:
+            return None
+        entries: dict[str, Entry] = {}
         found: dict[int, list[Finding]] = {check.owner: [] for check in checks}
-        for start, entry in placed:  # most lines have no findings: an empty entry
-            for i, line_findings in entry.items():
+        for (start, _), line in zip(spans, texts):
+            entry = entries[line] = known.get(line) or fresh.get(line) or {}
+            for i, line_findings in entry.items():  # most lines have no findings
                 found[checks[i].owner].extend(_moved(f, start) for f in line_findings)
+        self.entries = entries
         return found
 
     def remember(self, text: str, findings: Mapping[int, Sequence[Finding]] | None) -> None:
@@ -108,20 +106,39 @@ def _by_line(checks: Sequence[Check], text: str,
             for (a, b), entry in zip(spans, entries)}
 
 
-def _check_line(checks: Sequence[Check], line: str, start: int, end: int, hits: Hits) -> Entry:
-    entry: Entry = {}
+def _check_lines(checks: Sequence[Check], new_lines: list[str], text: str, hits: Hits,
+                 spans: list[tuple[int, int]], texts: list[str]) -> dict[str, Entry] | None:
+    """The entries of `new_lines`, all checked at once as one text of those lines: a local
+    check finds in a line what it finds in that line alone, and one call per check costs less
+    than one per line (`fix` re-checks a thousand changed lines of a long text). None if a
+    finding runs past its line."""
+    batch = "".join(new_lines)
+    starts = list(accumulate((len(line) for line in new_lines[:-1]), initial=0))
+    where = {line: start for line, start in zip(new_lines, starts)}
+    first_span = {}
+    for span, line in zip(spans, texts):
+        first_span.setdefault(line, span)
+    entries: list[Entry] = [{} for _ in new_lines]
     for i, check in enumerate(checks):
-        found = tuple(check.find(line, _hits_within(hits.get(check.owner, ()), start, end)))
-        if found:
-            entry[i] = found
-    return entry
+        own_hits = hits.get(check.owner, ())
+        batch_hits = [hit for line in new_lines for hit in _hits_within(
+            own_hits, *first_span[line], where[line])]
+        for f in check.find(batch, batch_hits):
+            at = bisect_right(starts, f.start) - 1
+            start = starts[at]
+            if f.end > start + len(new_lines[at]):
+                return None
+            entries[at].setdefault(i, []).append(_moved(f, -start))
+    return {line: {i: tuple(fs) for i, fs in entry.items()}
+            for line, entry in zip(new_lines, entries)}
 
 
-def _hits_within(hits: Sequence[tuple[int, int, int]], start: int,
-                 end: int) -> list[tuple[int, int, int]]:
+def _hits_within(hits: Sequence[tuple[int, int, int]], start: int, end: int,
+                 to: int) -> list[tuple[int, int, int]]:
+    """The hits in text[start:end], moved to begin at `to`."""
     first = bisect_left(hits, (start,))
     last = bisect_left(hits, (end,))
-    return [(s - start, e - start, entry) for s, e, entry in hits[first:last]]
+    return [(s - start + to, e - start + to, entry) for s, e, entry in hits[first:last]]
 
 
 def _inside(checks: Sequence[Check], hits: Hits, spans: list[tuple[int, int]]) -> bool:
