@@ -63,7 +63,7 @@ class Linter:
         """Each check's findings (owner → findings, in prose offsets), each list capped."""
         text = doc.text
         hits = self.phrases.scan(text)
-        by_line = self._memo.recheck(self._local, text, hits) if remember else None
+        by_line = self._memo.recheck(self._local, text, hits, doc.path) if remember else None
         local = self._local_owners
         whole: dict[int, list[Finding]] | None = {}  # local checks' findings, to remember
         found: dict[int, list[Finding]] = {}
@@ -81,7 +81,7 @@ class Linter:
                 found[check.owner] = [_timeout_finding(check.rule)]
                 whole = None  # a rule that gave up has no findings to remember
         if by_line is None and remember:
-            self._memo.remember(text, whole)
+            self._memo.remember(text, whole, doc.path)
         return found
 
     def _check_sections(self, doc: Document, jobs: int) -> list[Finding]:

@@ -46,12 +46,16 @@ class LineMemo:
         # The last whole-text check, kept as it came: sorted into lines only when the next
         # text turns out to share most of its lines (a stream of different files never is).
         self.last: tuple[str, Mapping[int, Sequence[Finding]]] | None = None
+        # Whose lines they are: a document at another path is another file, checked whole
+        # without comparing its lines (`check` of 2,000 files never re-checks one).
+        self.path: str | None = None
 
-    def recheck(self, checks: Sequence[Check], text: str,
-                hits: Hits) -> dict[int, list[Finding]] | None:
+    def recheck(self, checks: Sequence[Check], text: str, hits: Hits,
+                path: str) -> dict[int, list[Finding]] | None:
         """Each local check's findings (by owner), with the unchanged lines taken from the
         memo; None when the text should be checked whole (then `remember` its findings)."""
-        if len(text) > MAX_CHARS or (not self.entries and self.last is None):
+        if (len(text) > MAX_CHARS or path != self.path
+                or (not self.entries and self.last is None)):
             return None
         spans = lines(text)
         texts = [text[a:b] for a, b in spans]
@@ -82,10 +86,12 @@ class LineMemo:
         self.entries = entries
         return found
 
-    def remember(self, text: str, findings: Mapping[int, Sequence[Finding]] | None) -> None:
-        """Keep the findings of a whole-text check, for the next check (None: a check gave
-        up, so there is nothing sure to keep)."""
+    def remember(self, text: str, findings: Mapping[int, Sequence[Finding]] | None,
+                 path: str) -> None:
+        """Keep the findings of a whole-text check of the document at `path`, for the next
+        check (None: a check gave up, so there is nothing sure to keep)."""
         self.entries = {}
+        self.path = path
         self.last = None if findings is None or len(text) > MAX_CHARS else (text, findings)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from linters import DOUBLED, linter_from
 
 import cleanup
+from cleanup.document import Document
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_8a7ac62440e69e8e.txt"
 
@@ -65,3 +66,20 @@ def test_a_rule_that_reaches_across_lines_is_checked_whole(tmp_path: Path) -> No
     edited = "It went\non. Then\nit stopped again.\n"
     assert [f.text for f in linter.check_text(edited) if f.rule == "p/broken"] == [
         "t\no", "n\ni"]
+
+
+def test_a_file_at_another_path_is_checked_whole(tmp_path: Path) -> None:
+    # `check` of many files never re-checks one: their lines are not compared with the last.
+    linter = linter_from(tmp_path, DOUBLED)
+    [check] = linter.checks
+    read: list[str] = []
+    find = check.find
+    check.find = lambda text, hits: read.append(text) or find(text, hits)  # type: ignore
+    first = "One one line.\nA second second one.\n\nA third.\n"
+    second = first.replace("A third.", "A third third.")
+    linter.check(Document.plain(first, "a.txt"))
+    findings = linter.check(Document.plain(second, "b.txt"))
+    assert read == [first, second]
+    assert [f.text for f in findings] == ["second second", "third third"]
+    linter.check(Document.plain(first, "b.txt"))
+    assert read[2:] == ["A third.\n"]  # the same path again: only its changed line
