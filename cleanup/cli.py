@@ -254,9 +254,9 @@ def fix(paths: tuple[str, ...], show_diff: bool, diff_style: str | None,
         if r.fixed is None or not r.fixed.changed:
             continue
         if show_diff:
-            render = report.word_diff if style == "word" else report.unified_diff
-            kwargs = {"color": color} if style == "word" else {}
-            click.echo(render(r.path, r.fixed.original, r.fixed.text, **kwargs), nl=False)
+            shown = (report.word_diff(r.path, r.fixed, color) if style == "word"
+                     else report.unified_diff(r.path, r.fixed))
+            click.echo(shown, nl=False)
         for line in report.change_lines(r.path, r.fixed.applied):
             click.echo(f"{'would fix' if show_diff else 'fixed'} {line}", err=err)
     for r in reports:

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import regex
 
 from cleanup.finding import Edit, Finding
+from cleanup.fixes import FixResult
+from cleanup.hunks import LineChange, line_diff
 from cleanup.pack import Pack, Rule
 from cleanup.run import FileReport
 
-# json, difflib and the word-diff pattern are loaded by the outputs that use them, not by
-# every run (issue 5: start-up).
+# json, difflib (the words that changed in a line) and the word-diff pattern are loaded by the
+# outputs that use them, not by every run (issue 5: start-up).
 
 
 @functools.cache
@@ -99,35 +101,66 @@ def _counts(counter: Counter[str]) -> str:
         counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def unified_diff(path: str, before: str, after: str) -> str:
-    import difflib
+def unified_diff(path: str, fixed: FixResult, context: int = 3) -> str:
+    """As `diff -u` and difflib print it: hunks of changes with `context` lines around them,
+    two changes at most twice that apart in one hunk."""
+    diff = line_diff(fixed.original, fixed.text, fixed.passes)
+    out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
+    for hunk in _hunks(diff.changes, context):
+        old_first = max(hunk[0].old_first - context, 0)
+        new_first = hunk[0].new_first - (hunk[0].old_first - old_first)
+        old_stop = min(hunk[-1].old_stop + context, len(diff.old))
+        new_stop = hunk[-1].new_stop + (old_stop - hunk[-1].old_stop)
+        out.append(f"@@ -{_range(old_first, old_stop)} +{_range(new_first, new_stop)} @@\n")
+        at = old_first
+        for change in hunk:
+            out += (" " + line for line in diff.old[at:change.old_first])
+            out += ("-" + line for line in diff.old[change.old_first:change.old_stop])
+            out += ("+" + line for line in diff.new[change.new_first:change.new_stop])
+            at = change.old_stop
+        out += (" " + line for line in diff.old[at:old_stop])
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in out)
 
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True),
-        fromfile=f"a/{path}", tofile=f"b/{path}")
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
-                   for line in lines)
+
+def _hunks(changes: list[LineChange], context: int) -> Iterator[list[LineChange]]:
+    hunk: list[LineChange] = []
+    for change in changes:
+        if hunk and change.old_first - hunk[-1].old_stop > 2 * context:
+            yield hunk
+            hunk = []
+        hunk.append(change)
+    if hunk:
+        yield hunk
 
 
-def word_diff(path: str, before: str, after: str, color: bool = False) -> str:
+def _range(first: int, stop: int) -> str:
+    """A hunk's line range as difflib writes it: 'start,length', 'start' alone for one line,
+    and the line before for none."""
+    if stop - first == 1:
+        return str(first + 1)
+    return f"{first + 1 if stop > first else first},{stop - first}"
+
+
+def word_diff(path: str, fixed: FixResult, color: bool = False) -> str:
     """Changed lines only, with [-removed-]{+added+} inside the line (as `git diff --word-diff`)."""
-    import difflib
-
-    old_lines, new_lines = before.splitlines(), after.splitlines()
+    diff = line_diff(fixed.original, fixed.text, fixed.passes)
     out = [f"--- a/{path}", f"+++ b/{path}"]
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            pairs = zip(range(i1, i2), range(j1, j2))
-            for i, j in pairs:
-                out.append(f"@@ line {j + 1} @@")
-                out.append(_inline(old_lines[i], new_lines[j], color))
+    for change in diff.changes:
+        old = [_unended(line) for line in diff.old[change.old_first:change.old_stop]]
+        new = [_unended(line) for line in diff.new[change.new_first:change.new_stop]]
+        if len(old) == len(new):
+            for number, (old_line, new_line) in enumerate(zip(old, new), change.new_first + 1):
+                out.append(f"@@ line {number} @@")
+                out.append(_inline(old_line, new_line, color))
         else:
-            out.append(f"@@ line {j1 + 1} @@")
-            out.append(_inline("\n".join(old_lines[i1:i2]), "\n".join(new_lines[j1:j2]), color))
+            out.append(f"@@ line {change.new_first + 1} @@")
+            out.append(_inline("\n".join(old), "\n".join(new), color))
     return "\n".join(out) + "\n"
+
+
+def _unended(line: str) -> str:
+    return line.removesuffix("\n").removesuffix("\r")
 
 
 def _inline(old: str, new: str, color: bool) -> str:
