@@ -108,7 +108,7 @@ def test_the_diff_reads_as_difflib_writes_it() -> None:
         "@@ line 19 @@\nline 19\n")
 
 
-def test_patch_applies_the_diff_of_fix(run_cli, tmp_path: Path) -> None:
+def test_patch_and_git_apply_take_the_diff_of_fix(run_cli, tmp_path: Path) -> None:
     source = tmp_path / "news.txt"
     original = "The army said said it.\r\nNothing here.\r\n\r\nThe the talks ended ."
     source.write_bytes(original.encode())
@@ -116,7 +116,7 @@ def test_patch_applies_the_diff_of_fix(run_cli, tmp_path: Path) -> None:
     assert source.read_bytes() == original.encode()  # --diff writes nothing
     diff = tmp_path / "fix.diff"
     diff.write_bytes(result.stdout_bytes)  # .stdout would turn CRLF into LF
-    subprocess.run(["patch", "-s", "-p1", "-d", str(tmp_path), "-i", str(diff)],
-                   check=True, cwd=tmp_path)
+    subprocess.run(["git", "apply", "--check", str(diff)], check=True, cwd=tmp_path)
+    subprocess.run(["patch", "-s", "-p1", "-i", str(diff)], check=True, cwd=tmp_path)
     assert source.read_bytes() == (
         b"The army said it.\r\nNothing here.\r\n\r\nThe talks ended.")
