@@ -140,9 +140,11 @@ def test_not_a_repeated_word(source: str) -> None:
 
 
 def test_lines_with_a_repeated_word() -> None:
-    text = "a b\nthe The\nx\nno, no\ny\ncafé\nz\nIt’s s’ s\nend"
-    assert [text[s:e] for s, e in prefilter.lines_with_repeated_word(text)] == [
-        "the The", "no, no", "café", "It’s s’ s"]
+    text = "a b\nthe The\nx\nno, no\ny\ncafé\nz\nIt’s s’ s\nz\nno no, no\nz\nend\tEnd"
+    assert [text[s:e] for s, e in prefilter.lines_with_repeated_word(text, " \t")] == [
+        "the The", "café", "It’s s’ s", "no no, no", "end\tEnd"]
+    assert [text[s:e] for s, e in prefilter.lines_with_repeated_word(text, " ,")] == [
+        "the The", "no, no", "café", "It’s s’ s", "no no, no"]
 
 
 def test_most_tricky_patterns_are_filtered() -> None:

@@ -17,7 +17,7 @@ in a whole-text scan). A match cannot start on another line, so the matches are 
 whole-text scan. A pattern not confined to lines is tried only where one of the literals
 every match starts with occurs (if they are few), or else skipped only when none of its
 literals occurs at all; one whose parse tree holds anything this module does not know gets no
-prefilter. A word written twice has no literal to find (`_holds_repeated_word`): it is looked
+prefilter. A word written twice has no literal to find (`_repeated_word_blanks`): it is looked
 for on the lines where a cheap byte-level scan sees one. A pattern rule may also name an
 anchor of its own (`Anchor`). tests/test_prefilter.py compares the scans.
 
@@ -30,6 +30,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate, chain, compress, product
 from operator import not_
 
@@ -61,7 +62,8 @@ class Prefilter:
     literals: tuple[str, ...]  # every match contains at least one of these
     reach: int | None  # None: a match may span lines; else how far past its line it may look
     starts: tuple[str, ...] = ()  # every match starts with one of these (if few are known)
-    repeated_word: bool = False  # every match holds a word, blanks and the same word again
+    # Every match holds a word, some of these blanks and the same word again ("": not known).
+    repeated_word: str = ""
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         # Unpickled through __init__, so that a cached linter's literals are known.
@@ -94,7 +96,7 @@ def prefilter_for(pattern: regex.Pattern[str]) -> Prefilter | None:
         literals = _searchable(found.best, str.__contains__)
         starts = _searchable(_truncated(found.prefixes), str.startswith)
         reach = _Reach(tree).reach
-        repeated_word = reach is not None and _holds_repeated_word(tree)
+        repeated_word = _repeated_word_blanks(tree) if reach is not None else ""
     except (_Unsupported, core.error, AttributeError, TypeError, ValueError):
         return None
     if not (literals or starts or repeated_word):
@@ -133,7 +135,8 @@ def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None,
         elif not any(map(_INDEX.occurrences(text).get, prefilter.literals)):
             return iter(())
         return pattern.finditer(text, timeout=timeout)
-    lines = (lines_with_repeated_word(text) if prefilter.repeated_word else
+    blanks = prefilter.repeated_word
+    lines = (lines_with_repeated_word(text, blanks) if blanks else
              lines_with(text, prefilter.literals))
     if sum(end - start for start, end in lines) > WINDOWED_SHARE * len(text):
         return pattern.finditer(text, timeout=timeout)
@@ -223,23 +226,41 @@ class _LiteralIndex:
 _INDEX = _LiteralIndex()
 
 
-def lines_with_repeated_word(text: str) -> list[tuple[int, int]]:
-    """Like `lines_with`, the lines where a word may be followed by blanks and itself (see
-    `_holds_repeated_word`): those where a word is followed by spaces and the same word once
-    every ASCII character but letters and line breaks is a space and letters are lower case,
-    and those with other characters (whose case folding this does not follow)."""
+def lines_with_repeated_word(text: str, blanks: str) -> list[tuple[int, int]]:
+    """Like `lines_with`, the lines where a word may be followed by some of `blanks` (ASCII
+    characters) and itself (see `_repeated_word_blanks`): those where a word follows another
+    character than a letter and is followed by blanks and the same word once letters are in
+    lower case, and those with characters outside ASCII (whose case folding this does not
+    follow)."""
     for mark in _NON_LETTERS:  # common punctuation outside ASCII parts words too
         if mark in text:
-            text = text.replace(mark, " ")
+            text = text.replace(mark, _PARTING)
     # A space before each line, so that a word at its start follows one as well.
     data = b" " + text.encode("utf-8", "surrogatepass").replace(b"\n", b"\n ")
-    folded = data.translate(_ASCII_LETTERS_AND_LINE_BREAKS)
-    candidates = set(_line_numbers(folded, (m.start() for m in _REPEATED_WORD.finditer(folded))))
-    lines = data.split(b"\n")
-    candidates.update(compress(range(len(lines)), map(not_, map(bytes.isascii, lines))))
+    # Every character but letters a space: a word repeated there holds most lines out at C
+    # speed; a line it keeps is then read with the characters other than blanks kept apart.
+    spaced = data.translate(_ASCII_LETTERS_AND_LINE_BREAKS)
+    parted = data.translate(_parting_all_but(blanks))
+    repeated = []
+    line_end = 0
+    for m in _REPEATED_WORD.finditer(spaced):
+        if m.start() >= line_end:
+            line_end = data.find(b"\n", m.end())
+            line_end = len(data) if line_end < 0 else line_end
+            found = _REPEATED_WORD_PARTED.search(parted, data.rfind(b"\n", 0, m.start()) + 1,
+                                                 line_end)
+            if found is not None:
+                repeated.append(found.start())
+    candidates = set(_line_numbers(spaced, repeated))
+    lines = data.split(b"\n")  # each with its space before: as long as the line and its break
+    other = list(compress(range(len(lines)), map(not_, map(bytes.isascii, lines))))
+    candidates.update(other)
     if not candidates:
         return []
-    line_starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+    lengths = list(map(len, lines))
+    for k in other:
+        lengths[k] = len(lines[k].decode("utf-8", "surrogatepass"))
+    line_starts = list(accumulate(lengths, initial=0))
     return _merged([(line_starts[k], line_starts[k + 1] - 1) for k in candidates])
 
 
@@ -259,6 +280,18 @@ _ASCII_LETTERS_AND_LINE_BREAKS = bytes(
     b if b >= 0x80 or b == ord("\n") else ord(" ") for b in range(256))
 _REPEATED_WORD = re.compile(rb" ([a-z\x80-\xff]++) ++\1(?![a-z\x80-\xff])")
 _NON_LETTERS = "\u00a0\u00ab\u00b6\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+_PARTING = "\x00"  # a character that is neither a letter nor a blank (\x00 is never one)
+# What `_parting_all_but` keeps apart: a word after anything but a letter, blanks, the word.
+_REPEATED_WORD_PARTED = re.compile(rb"[^a-z\x80-\xff]([a-z\x80-\xff]++) ++\1(?![a-z\x80-\xff])")
+
+
+@cache
+def _parting_all_but(blanks: str) -> bytes:
+    """A bytes.translate table: ASCII letters in lower case, the blanks spaces, the line
+    break kept, every other ASCII character `_PARTING`; the bytes of other characters kept."""
+    return bytes(b | 0x20 if chr(b).isascii() and chr(b).isalpha() else
+                 b if b >= 0x80 or b == ord("\n") else
+                 ord(" ") if chr(b) in blanks else ord(_PARTING) for b in range(256))
 
 
 def _merged(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -475,15 +508,17 @@ _OTHER_CONSUMING = (*_LEAVES, core.RefGroup)
 
 # --- a repeated word ------------------------------------------------------------------------
 
-def _holds_repeated_word(tree: core.RegexBase) -> bool:
-    r"""Does every match hold `\b(?<w>\p{L}+)[ \t]+\g<w>\b`: a whole word of letters, blanks
-    and the same word (in any case), up to a word boundary? Then the two are whole words of
-    `lines_with_repeated_word`, the same in lower case or with letters other than ASCII."""
+def _repeated_word_blanks(tree: core.RegexBase) -> str:
+    r"""If every match holds `\b(?<w>\p{L}+)[ \t]+\g<w>\b`, a whole word of letters, blanks
+    and the same word (in any case) up to a word boundary: the blanks (" \t"); else "". Then
+    the two are whole words of `lines_with_repeated_word`, the same in lower case or with
+    letters other than ASCII."""
     items = tree.items if type(tree) is core.Sequence else []
-    return any(_is_boundary(items[i]) and _is_word_group(items[i + 1])
-               and _is_blanks(items[i + 2])
-               and _starts_with_ref(items[i + 3], items[i + 1].group)
-               and _is_boundary(items[i + 4]) for i in range(len(items) - 4))
+    return next((blanks for i in range(len(items) - 4)
+                 if _is_boundary(items[i]) and _is_word_group(items[i + 1])
+                 and (blanks := _blanks(items[i + 2]))
+                 and _starts_with_ref(items[i + 3], items[i + 1].group)
+                 and _is_boundary(items[i + 4])), "")
 
 
 def _is_boundary(node: core.RegexBase) -> bool:
@@ -496,12 +531,15 @@ def _is_word_group(node: core.RegexBase) -> bool:
         leaf.matches(c) for c in range(128) if not chr(c).isalpha()))
 
 
-def _is_blanks(node: core.RegexBase) -> bool:
-    """One or more ASCII characters other than letters and the line break, e.g. [ \t]+."""
+def _blanks(node: core.RegexBase) -> str:
+    """The characters of a run of one or more ASCII characters other than letters and the line
+    break, e.g. " \t" of [ \t]+; "" if `node` is not such a run."""
     if type(node) is core.Group:
         node = node.subpattern
-    return _is_run_of(node, lambda leaf: (chars := _chars_of(leaf)) is not None and all(
-        c.isascii() and not c.isalpha() and c != "\n" for c in chars))
+    chars = _chars_of(node.subpattern) if _is_run_of(node, lambda _: True) else None
+    if chars is None or not all(c.isascii() and not c.isalpha() and c != "\n" for c in chars):
+        return ""
+    return "".join(sorted(chars))
 
 
 def _is_run_of(node: core.RegexBase, leaf_test: Callable[[core.RegexBase], bool]) -> bool:
@@ -635,3 +673,4 @@ def anchored_matches(anchor: Anchor, text: str) -> Iterator[regex.Match[str]]:
             resume = m.end()  # never empty: it holds a hit of the anchor
         else:
             resume = at + 1
+

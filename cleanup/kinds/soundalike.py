@@ -14,9 +14,11 @@ itself a known spelling of any listed name. Always a suggestion: similar names e
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate, chain, compress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -41,10 +43,16 @@ MAX_WORDS = 4
 # Sounds the Persian and Arabic scripts write with one letter, or English with two.
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("th", "t"),
              ("dh", "d"), ("ph", "f"), ("ck", "k"), ("ts", "s"))
-_CLASSES = str.maketrans({"p": "b", "w": "v", "q": "k", "c": "k", "z": "s", "x": "s"})
 _VOWELS = set("aeiouy")
+# Each letter to its class, vowels dropped.
+_CONSONANT_CLASSES = str.maketrans(
+    {"p": "b", "w": "v", "q": "k", "c": "k", "z": "s", "x": "s"} | dict.fromkeys(_VOWELS))
+# A final h after a vowel, in a word of three letters or more (words one a line).
+_FINAL_H = re.compile(r"(?<=[^\n][aeiouy])h$", re.MULTILINE)
+_REPEATS = re.compile(r"([^\n])\1+")  # a letter repeated: written once in a skeleton
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʿʾ][\p{L}\p{M}]+)*")
 _POSSESSIVE = ("'s", "’s")
+_POSSESSIVE_END = re.compile(r"['’]s(?=[ \n]|\Z)")  # of a word of stretches joined (see _judge)
 # Where _WORD.finditer would start a word with a capital (the regex's \p{Lu} holds every
 # letter str.isupper accepts, and a few newer ones `_is_capitalised` then turns down).
 _WORD_START = r"(?<![\p{L}\p{M}]|[\p{L}\p{M}]['’])"
@@ -57,6 +65,7 @@ _PARTICLE_WORD = (rf"(?:{'|'.join(sorted(PARTICLES))})(?:['’]s)?"
 # not), each after one space or hyphen. Its runs do not depend on the text around it.
 _NAME_STRETCH = regex.compile(
     rf"{_WORD_START}\p{{Lu}}{_WORD_REST}(?:[ -](?:\p{{Lu}}{_WORD_REST}|{_PARTICLE_WORD}))*")
+_NAME_STRETCH_PARTS = regex.compile(f"({_NAME_STRETCH.pattern})")  # split() keeps them
 _SEPARATORS = regex.compile(r"[\s\-]+")
 _BEFORE_SENTENCE = frozenset(" \t\"“‘'(")  # may stand between a sentence end and its first word
 
@@ -72,18 +81,19 @@ def plain(word: str) -> str:
 
 def skeleton(word: str) -> str:
     """Consonant classes of a word, vowels dropped and repeats merged ("Hearst" → "hrst")."""
-    letters = plain(word)
-    if letters.endswith("h") and len(letters) > 2 and letters[-2] in _VOWELS:
-        letters = letters[:-1]  # Arabic final ta marbuta/ha: "Hodeidah" = "Hodeida"
+    return skeletons([plain(word)])[0]
+
+
+def skeletons(letters: Sequence[str]) -> list[str]:
+    """The `skeleton` of each word of `letters` (as `plain` gives them), worked out for them
+    all at once in a few passes over them joined by line breaks (a text's thousands of
+    capitalised words cost what one did word by word)."""
+    if not letters:
+        return []
+    joined = _FINAL_H.sub("", "\n".join(letters))  # Arabic ta marbuta: "Hodeidah" = "Hodeida"
     for digraph, sound in _DIGRAPHS:
-        letters = letters.replace(digraph, sound)
-    letters = letters.translate(_CLASSES)
-    out: list[str] = []
-    for ch in letters:
-        if ch in _VOWELS or (out and out[-1] == ch):
-            continue
-        out.append(ch)
-    return "".join(out)
+        joined = joined.replace(digraph, sound)
+    return _REPEATS.sub(r"\1", joined.translate(_CONSONANT_CLASSES)).split("\n")
 
 
 def name_words(name: str) -> list[str]:
@@ -129,9 +139,8 @@ class Word(NamedTuple):
     skeleton: str  # of the token as written ("Abdel" → "bdl", where its sound gives "bd")
 
     @classmethod
-    def of(cls, token: str) -> Word:
-        letters = plain(token)
-        own = skeleton(letters)
+    def of(cls, letters: str, own: str) -> Word:
+        """The Word of a token, given its `plain` letters and their `skeleton`."""
         if letters in ARTICLES:
             return cls(None, None, _spelling_part(letters), own)
         if letters in ABD:
@@ -141,13 +150,19 @@ class Word(NamedTuple):
 
 def words_of(tokens: Iterable[str], known: dict[str, Word]) -> list[Word]:
     """The `Word` of each token; `known` holds those of the document so far (names recur)."""
-    words = []
-    for token in tokens:
-        word = known.get(token)
-        if word is None:
-            word = known[token] = Word.of(token)
-        words.append(word)
-    return words
+    tokens = list(tokens)
+    new = [token for token in dict.fromkeys(tokens) if token not in known]
+    if new:
+        letters = [plain(token) for token in new]
+        known.update(zip(new, map(Word.of, letters, skeletons(letters))))
+    return [known[token] for token in tokens]
+
+
+def stretch_tokens(stretches: Sequence[str]) -> list[list[str]]:
+    """The words of each stretch (see `_NAME_STRETCH`: one space or hyphen between two), each
+    without a possessive 's: what `name_runs` reads there."""
+    joined = _POSSESSIVE_END.sub("", "\n".join(stretches).replace("-", " "))
+    return [stretch.split(" ") for stretch in joined.split("\n")] if stretches else []
 
 
 # A line's matches: (start, end, entry) of misspelt names, the entries named in the line,
@@ -162,6 +177,8 @@ class TextMemo:
     """What one check of a text works out once: names and stretches of them recur."""
     words: dict[str, Word] = field(default_factory=dict)
     may_name: dict[str, bool] = field(default_factory=dict)  # by stretch
+    tokens: set[str] = field(default_factory=set)  # the words of the stretches judged
+    name_words: set[str] = field(default_factory=set)  # those that may be a name's word
     stretches: dict[tuple[str, bool], LineMatches] = field(default_factory=dict)
 
 
@@ -183,7 +200,8 @@ class SoundalikeCheck(Check):
         self.entries: list[Entry] = []
         self.index: dict[tuple[str, ...], list[int]] = {}
         self.surnames: dict[str, list[int]] = {}
-        self.key_parts: set[str] = set()  # the skeletons of the words of the index's keys
+        # The skeletons of the words of the index's keys, and of the surnames.
+        self.name_skeletons: set[str] = set()
         self.known_words: set[str] = set()
         for item in raw:
             variants = [item] if isinstance(item, str) else item
@@ -204,9 +222,10 @@ class SoundalikeCheck(Check):
         key = tuple(skeleton(w) for w in words)
         if len(words) > 1 or len(key[0]) >= self.min_skeleton:
             self.index.setdefault(key, []).append(number)
-            self.key_parts.update(key)
+            self.name_skeletons.update(key)
         if len(words) > 1 and len(key[-1]) >= self.min_skeleton + 1:
             self.surnames.setdefault(key[-1], []).append(number)
+            self.name_skeletons.add(key[-1])
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         # A run of name words never crosses a line break, so each line's matches are its
@@ -249,36 +268,56 @@ class SoundalikeCheck(Check):
         named: set[int] = set()
         candidates: list[tuple[Token, list[int]]] = []
         # The regex engine finds the few stretches of capitalised words; what they hold
-        # depends on their text alone, and on whether they start a sentence.
-        for m in _NAME_STRETCH.finditer(line):
-            stretch = m.group()
-            may_name = memo.may_name.get(stretch)
-            if may_name is None:
-                may_name = memo.may_name[stretch] = self._may_name(stretch, memo.words)
-            if not may_name:
-                continue  # most stretches
-            key = (stretch, _sentence_start(line, m.start()))
+        # depends on their text alone, and on whether they start a sentence. Most recur, and
+        # most can name no one: they are judged once each, all together, and only the few
+        # that may name someone are placed in the line.
+        parts = _NAME_STRETCH_PARTS.split(line)  # stretches at odd indexes
+        stretches = parts[1::2]
+        self._judge(list(set(stretches).difference(memo.may_name)), memo)
+        naming = list(map(memo.may_name.__getitem__, stretches))
+        if not any(naming):
+            return NO_MATCHES  # most lines
+        ends = list(accumulate(map(len, parts)))
+        for i in compress(range(1, len(parts), 2), naming):
+            stretch, start = parts[i], ends[i - 1]
+            key = (stretch, _sentence_start(line, start))
             matches = memo.stretches.get(key)
             if matches is None:
                 matches = memo.stretches[key] = self._stretch_matches(*key, memo.words)
             if matches != NO_MATCHES:
-                found, names, alone = _shifted(matches, m.start())
+                found, names, alone = _shifted(matches, start)
                 flagged += found
                 named |= names
                 candidates += alone
         return tuple(flagged), frozenset(named), tuple(candidates)
 
-    def _may_name(self, stretch: str, known: dict[str, Word]) -> bool:
-        """Could a run of the stretch hold a listed name or a surname? What `_stretch_matches`
-        would find needs words with the skeletons of the index's keys, or of a surname."""
-        words = words_of((token[:-2] if token.endswith(_POSSESSIVE) else token
-                          for token in _SEPARATORS.split(stretch)), known)
+    def _judge(self, stretches: list[str], memo: TextMemo) -> None:
+        """Works out `may_name` of each stretch, the skeletons of their new words all at once.
+        A stretch none of whose words has the skeleton of a word of a name or is an 'Abd'
+        form needs no closer look (most)."""
+        tokens = stretch_tokens(stretches)
+        new = list(set(chain.from_iterable(tokens)).difference(memo.tokens))
+        memo.tokens.update(new)
+        letters = [plain(token) for token in new]
+        memo.name_words.update(compress(new, map(
+            lambda its_letters, own: own in self.name_skeletons or its_letters in ABD,
+            letters, skeletons(letters))))
+        memo.may_name.update(dict.fromkeys(stretches, False))
+        closer = [(stretch, its_tokens) for stretch, its_tokens in zip(stretches, tokens)
+                  if not memo.name_words.isdisjoint(its_tokens)]
+        words_of(chain.from_iterable(its_tokens for _, its_tokens in closer), memo.words)
+        for stretch, its_tokens in closer:
+            memo.may_name[stretch] = self._may_name([memo.words[t] for t in its_tokens])
+
+    def _may_name(self, words: Sequence[Word]) -> bool:
+        """Could a run of a stretch of these words hold a listed name or a surname? What
+        `_stretch_matches` would find needs a few words in a row whose sounds have the
+        skeletons of a key of the index (runs are pieces of the stretch, and articles have no
+        sound), or a word with the skeleton of a surname."""
         sounds = [w.sound_skeleton for w in words if w.sound is not None]
-        if len(sounds) == 1:  # then every key tried is this word's alone
-            keys_possible = (sounds[0],) in self.index
-        else:
-            keys_possible = any(s in self.key_parts for s in sounds)
-        return keys_possible or any(w.skeleton in self.surnames for w in words)
+        return any(tuple(sounds[i:end]) in self.index for i in range(len(sounds))
+                   for end in range(i + 1, min(len(sounds), i + MAX_WORDS) + 1)) or any(
+            w.skeleton in self.surnames for w in words)
 
     def _stretch_matches(self, stretch: str, starts_sentence: bool,
                          known: dict[str, Word]) -> LineMatches:

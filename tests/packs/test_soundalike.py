@@ -5,7 +5,8 @@ import random
 from rapidfuzz.distance import Levenshtein
 
 from cleanup.kinds.soundalike import (
-    NO_MATCHES, _NAME_STRETCH, _distance_at_least, name_runs, skeleton, spelling)
+    _DIGRAPHS, _NAME_STRETCH, _VOWELS, NO_MATCHES, TextMemo, _distance_at_least, name_runs,
+    _sentence_start, _shifted, plain, skeleton, skeletons, spelling, stretch_tokens, words_of)
 from packs_helpers import rule_findings, rule_linter, texts
 
 SPEC = {"kind": "soundalike", "names": [
@@ -92,6 +93,10 @@ def test_stretches_hold_the_runs_of_the_whole_text() -> None:
         assert pieces == [[(t.start, t.end, t.text) for t in run] for run in name_runs(text)]
 
 
+def _may_name(check, stretch: str) -> bool:
+    return check._may_name(words_of(stretch_tokens([stretch])[0], {}))
+
+
 def test_a_stretch_turned_down_holds_no_name() -> None:
     [check] = rule_linter(SPEC).checks
     words = ["Antony", "Blinkan", "Blinken", "Qiryat", "Shimona", "Hosein", "Amir-Abdolahian",
@@ -100,9 +105,82 @@ def test_a_stretch_turned_down_holds_no_name() -> None:
         for second in words:
             stretch = f"{first} {second}"
             for starts_sentence in (False, True):
-                assert (check._may_name(stretch, {})
+                assert (_may_name(check, stretch)
                         or check._stretch_matches(stretch, starts_sentence, {}) == NO_MATCHES)
-    assert check._may_name("Antony Blinkan", {}) and not check._may_name("The Debian", {})
+    assert _may_name(check, "Antony Blinkan") and not _may_name(check, "The Debian")
+
+
+def _name_like_text(rng: random.Random, words: list[str]) -> str:
+    """Names, their words misspelt by a letter or two, articles and English between."""
+    def mutated(word: str) -> str:
+        letters = list(word)
+        for _ in range(rng.randint(0, 2)):
+            i = rng.randrange(len(letters))
+            letters[i] = rng.choice("aeiouybpvwkqszhd'")
+        return "".join(letters)
+    pieces = [mutated(rng.choice(words)) if rng.random() < 0.6 else rng.choice(
+        ["al-", "Al ", "bin ", "the ", "The ", ". ", "’s ", "'s ", "-", "\n", "Abdul "])
+        for _ in range(rng.randint(1, 40))]
+    return " ".join(pieces)
+
+
+def test_stretches_judged_together_find_what_each_stretch_holds() -> None:
+    """What the check finds in a text is what `_stretch_matches` finds in every stretch."""
+    [check] = rule_linter(SPEC).checks
+    words = [w for name in ["Antony Blinken", "Kiryat Shmona", "Hossein Amir-Abdollahian",
+                            "Hassan", "Safed", "Israel", "Sidon", "Muhammad", "The", "He"]
+             for w in name.split()]
+    rng = random.Random(5)
+    turned_down = 0
+    for _ in range(400):
+        text = _name_like_text(rng, words)
+        memo = TextMemo()
+        found = check._line_matches(text, memo)
+        expected = ([], set(), [])
+        for m in _NAME_STRETCH.finditer(text):
+            matches = check._stretch_matches(
+                m.group(), _sentence_start(text, m.start()), {})
+            turned_down += not memo.may_name[m.group()]
+            assert memo.may_name[m.group()] or matches == NO_MATCHES, m.group()
+            flagged, named, alone = _shifted(matches, m.start())
+            expected[0].extend(flagged)
+            expected[1].update(named)
+            expected[2].extend(alone)
+        assert found == (tuple(expected[0]), frozenset(expected[1]), tuple(expected[2])), text
+    assert turned_down > 100
+
+
+def _plain_skeleton(word: str) -> str:
+    """`skeleton` one letter at a time, as it was first written."""
+    letters = plain(word)
+    if letters.endswith("h") and len(letters) > 2 and letters[-2] in _VOWELS:
+        letters = letters[:-1]
+    for digraph, sound in _DIGRAPHS:
+        letters = letters.replace(digraph, sound)
+    letters = letters.translate(str.maketrans("pwqczx", "bvkkss"))
+    out: list[str] = []
+    for ch in letters:
+        if ch in _VOWELS or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def test_skeletons_of_many_words_are_those_of_each() -> None:
+    rng = random.Random(3)
+    words = ["".join(rng.choice("aehkstcpdgzwyiouqxlnrbAH'é") for _ in range(rng.randint(0, 9)))
+             for _ in range(5000)]
+    letters = [plain(w) for w in words]
+    assert skeletons(letters) == [_plain_skeleton(w) for w in words]
+    assert [skeleton(w) for w in words] == [_plain_skeleton(w) for w in words]
+    assert skeletons([]) == []
+
+
+def test_stretch_tokens_are_its_words_without_possessives() -> None:
+    stretches = ["Al Jazeera-Ben", "Hassan's", "O'Brien’s Way", "Ali's-Sam", "X"]
+    assert stretch_tokens(stretches) == [
+        ["Al", "Jazeera", "Ben"], ["Hassan"], ["O'Brien", "Way"], ["Ali", "Sam"], ["X"]]
+    assert stretch_tokens([]) == []
 
 
 def test_the_edit_distance_bound_never_exceeds_the_distance() -> None:
