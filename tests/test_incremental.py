@@ -29,17 +29,25 @@ def test_a_recheck_after_edits_finds_what_a_fresh_linter_finds() -> None:
     assert editor.check_text(text) == cleanup.default_linter().check_text(text)
 
 
-def test_only_the_edited_line_is_read_again(tmp_path: Path) -> None:
+FIRST = "One one line.\nA second second one.\n\nA third.\n"
+SECOND = FIRST.replace("A third.", "A third third.")
+
+
+def _doubled_word_linter(tmp_path: Path) -> tuple[cleanup.Linter, list[str]]:
+    """A linter of one rule, and the texts its check is handed, in order."""
     linter = linter_from(tmp_path, DOUBLED)
     [check] = linter.checks
     read: list[str] = []
     find = check.find
     check.find = lambda text, hits: read.append(text) or find(text, hits)  # type: ignore
-    first = "One one line.\nA second second one.\n\nA third.\n"
-    linter.check_text(first)
-    assert read == [first]  # a new text is checked whole
-    second = first.replace("A third.", "A third third.")
-    findings = linter.check_text(second)
+    return linter, read
+
+
+def test_only_the_edited_line_is_read_again(tmp_path: Path) -> None:
+    linter, read = _doubled_word_linter(tmp_path)
+    linter.check_text(FIRST)
+    assert read == [FIRST]  # a new text is checked whole
+    findings = linter.check_text(SECOND)
     assert read[1:] == ["A third third.\n"]
     assert [f.text for f in findings] == ["second second", "third third"]
 
@@ -70,16 +78,10 @@ def test_a_rule_that_reaches_across_lines_is_checked_whole(tmp_path: Path) -> No
 
 def test_a_file_at_another_path_is_checked_whole(tmp_path: Path) -> None:
     # `check` of many files never re-checks one: their lines are not compared with the last.
-    linter = linter_from(tmp_path, DOUBLED)
-    [check] = linter.checks
-    read: list[str] = []
-    find = check.find
-    check.find = lambda text, hits: read.append(text) or find(text, hits)  # type: ignore
-    first = "One one line.\nA second second one.\n\nA third.\n"
-    second = first.replace("A third.", "A third third.")
-    linter.check(Document.plain(first, "a.txt"))
-    findings = linter.check(Document.plain(second, "b.txt"))
-    assert read == [first, second]
+    linter, read = _doubled_word_linter(tmp_path)
+    linter.check(Document.plain(FIRST, "a.txt"))
+    findings = linter.check(Document.plain(SECOND, "b.txt"))
+    assert read == [FIRST, SECOND]
     assert [f.text for f in findings] == ["second second", "third third"]
-    linter.check(Document.plain(first, "b.txt"))
+    linter.check(Document.plain(FIRST, "b.txt"))
     assert read[2:] == ["A third.\n"]  # the same path again: only its changed line
