@@ -52,6 +52,7 @@ _AFTER_VERB = {"the", "a", "an", "that", "to", "his", "her", "its", "their", "th
                "on", "in", "at", "with", "from", "into", "it", "them", "him", "no", "not",
                "all", "some", "more", "several", "many", "about", "over", "up", "out"}
 _AFTER_COLON = regex.compile(r":[ \t]+(\p{L}+)\.$")
+_STRANDED_AFTER_COLON = regex.compile(r":[ \t]+\p{L}+\.")  # `_AFTER_COLON` anywhere in a line
 
 
 class Sentence(NamedTuple):
@@ -86,6 +87,8 @@ class FragmentCheck(Check):
         self.plain_verbs = {w for w in self.verbs if w.isascii() and w.isalpha()}
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        # Where sentences may end is searched in the whole text at once and handed to each
+        # line: an end never reaches across a line break.
         ends = _END.finditer(text)
         end = next(ends, None)
         offset = 0
@@ -95,11 +98,28 @@ class FragmentCheck(Check):
             while end is not None and end.start(1) < after:
                 breaks.append((end.start() - offset, end.start(1) - offset, end.end(1) - offset))
                 end = next(ends, None)
-            if breaks or ":" in line or " that " in line:
+            # A line of one sentence can only hold the shapes after a colon or 'that'.
+            if (breaks or ":" in line or " that " in line) and self._may_hold(line, breaks):
                 for shape, start, stop in self._paragraph(line, breaks):
                     yield self.finding(text, offset + start, offset + stop,
                                        message_vars={"shape": shape})
             offset = after
+
+    def _may_hold(self, line: str, breaks: list[tuple[int, int, int]]) -> bool:
+        """Can the line hold a finding? A quick answer, where True means "maybe": most lines
+        of prose have no colon before a last word and no reported clause, and each sentence
+        after the first starts in uppercase and, up to where it may end, is a question or an
+        exclamation or has a verb and two words."""
+        if ":" in line and _STRANDED_AFTER_COLON.search(line) or _may_report(line):
+            return True
+        ends = [stop for stop, _, _ in breaks[1:]] + [len(line.rstrip()) - 1]
+        for (_, _, space_end), stop in zip(breaks, ends):
+            if _may_start_lowercase(line[space_end]):
+                return True
+            # Only a full stop can be an abbreviation's: after ! or ? the sentence has ended.
+            if line[stop] == "." and not self._has_verb_and_two_words(line[space_end:stop]):
+                return True
+        return False
 
     def _paragraph(self, line: str, breaks: list[tuple[int, int, int]]
                    ) -> Iterator[tuple[str, int, int]]:
