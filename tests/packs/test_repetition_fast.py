@@ -8,11 +8,23 @@ import pytest
 from packs_helpers import rule_findings, texts
 from rapidfuzz import fuzz
 
-from cleanup.kinds.repetition import _SENTENCE, _WORD, _Words
+from cleanup.kinds.repetition import (
+    _MAYBE_WORD_CHARACTER,
+    _NON_ASCII_WORD_CHARACTER,
+    _SENTENCE,
+    _WORD,
+    _Words,
+)
 
 
 def plain_words(sentence: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(sentence))
+
+
+def test_general_punctuation_holds_no_letter_or_digit() -> None:
+    block = "".join(map(chr, range(0x2000, 0x2070)))
+    assert not _NON_ASCII_WORD_CHARACTER.search(block)
+    assert _MAYBE_WORD_CHARACTER.findall(block + "é²") == ["é", "²"]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -39,7 +51,8 @@ def plain_repetitions(text: str, min_words: int, similarity: float) -> list[tupl
             continue
         same_start = by_first.setdefault(words[:3], [])
         same_end = by_last.setdefault(words[-3:], [])
-        if any(fuzz.ratio(e, joined) >= similarity for e in chain(same_start, same_end)):
+        if any(fuzz.ratio(e, joined) >= similarity
+               for e in chain(same_start, same_end)):
             found.append(m.span())
             continue
         same_start.append(joined)
