@@ -151,12 +151,19 @@ def _end_keys(words: _Words, spans: list[tuple[int, int]]) -> tuple[list[int], l
         chunk = spans[chunk_start:chunk_start + _KEY_CHUNK]
         pieces = [lowered[start:end] for start, end in chunk]
         for at in compress(range(len(pieces)), map(contains, pieces, repeat("?"))):
-            pieces[at] = words.spaced(*chunk[at], pieces[at])
+            if not _plain_ends(pieces[at]):
+                pieces[at] = words.spaced(*chunk[at], pieces[at])
         firsts += map(hash, map(tuple, map(_FIRST_THREE,
                                              map(str.split, pieces, repeat(None), repeat(3)))))
         lasts += map(hash, map(tuple, map(_LAST_THREE,
                                             map(str.rsplit, pieces, repeat(None), repeat(3)))))
     return firsts, lasts
+
+
+def _plain_ends(lowered: str) -> bool:
+    """Are the first and last three words of a lowered sentence free of '?' (so the words they
+    are, whatever stands for '?' elsewhere)?"""
+    return "?" not in "".join(lowered.split(None, 3)[:3] + lowered.rsplit(None, 3)[-3:])
 
 
 def _of_lengths(by_length: list[tuple[int, str]], shortest: int, longest: int
