@@ -117,7 +117,7 @@ class _Words:
     """The words of a text's sentences, lowercased one by one ("İ" lowercases to two
     characters, the second not a letter) and joined by spaces. Where all letters and digits
     are ASCII, read from a copy of the text lowercased at once, which is the same and several
-    times quicker. The copy takes a byte a character, less than the text itself."""
+    times quicker. The copy takes a byte a character, no more than the text itself."""
 
     def __init__(self, text: str) -> None:
         self.text = text
