@@ -15,7 +15,7 @@ are not known.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -37,6 +37,11 @@ _END = re.compile(r"[.!?][\"”’')\]]*+([ \t]+)(?=[^\s]|[\x1c-\x1f])")
 _WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’\-.][\p{L}\p{M}\d]+)*")
 # The same in ASCII text, where the standard library's engine is quicker.
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
+# The end of a word (`_WORD`, or `_ASCII_WORD` in ASCII) in -ed or -ing, in any case: ASCII
+# letters only, as those are all that lowercase to them one for one.
+_ED_ING_WORD = regex.compile(r"(?:[eE][dD]|[iI][nN][gG])(?![\p{L}\p{M}\d]|['’\-.][\p{L}\p{M}\d])")
+# Two letters or digits with white space between them are in two words.
+_TWO_WORDS = re.compile(r"[A-Za-z0-9]\S*\s+\S*?[A-Za-z0-9]")
 # "said that …" / "told the agency that …": the clause runs to the end of the sentence.
 _THAT_CLAUSE = regex.compile(
     r"\b(?:said|stated|added|announced|confirmed|stressed|explained|noted|revealed|indicated"
@@ -47,6 +52,7 @@ _AFTER_VERB = {"the", "a", "an", "that", "to", "his", "her", "its", "their", "th
                "on", "in", "at", "with", "from", "into", "it", "them", "him", "no", "not",
                "all", "some", "more", "several", "many", "about", "over", "up", "out"}
 _AFTER_COLON = regex.compile(r":[ \t]+(\p{L}+)\.$")
+_STRANDED_AFTER_COLON = regex.compile(r":[ \t]+\p{L}+\.")  # `_AFTER_COLON` anywhere in a line
 
 
 class Sentence(NamedTuple):
@@ -77,6 +83,8 @@ class FragmentCheck(Check):
         self.verbs = _words(rule, "verbs")
         self.nouns = _words(rule, "nouns")
         self.abbreviations = {w.rstrip(".") for w in _words(rule, "abbreviations")}
+        # Verbs a word between white space can be only if it is one word (not "'tis").
+        self.plain_verbs = {w for w in self.verbs if w.isascii() and w.isalpha()}
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         # Where sentences may end is searched in the whole text at once and handed to each
@@ -88,77 +96,113 @@ class FragmentCheck(Check):
             after = offset + len(line)
             breaks = []
             while end is not None and end.start(1) < after:
-                breaks.append((end.start(1) - offset, end.end(1) - offset))
+                breaks.append((end.start() - offset, end.start(1) - offset, end.end(1) - offset))
                 end = next(ends, None)
             # A line of one sentence can only hold the shapes after a colon or 'that'.
-            if breaks or ":" in line or " that " in line:
+            if (breaks or ":" in line or " that " in line) and self._may_hold(line, breaks):
                 for shape, start, stop in self._paragraph(line, breaks):
                     yield self.finding(text, offset + start, offset + stop,
                                        message_vars={"shape": shape})
             offset = after
 
-    def _paragraph(self, line: str, breaks: list[tuple[int, int]]
+    def _may_hold(self, line: str, breaks: list[tuple[int, int, int]]) -> bool:
+        """Can the line hold a finding? A quick answer, where True means "maybe": most lines
+        of prose have no colon before a last word and no reported clause, and each sentence
+        after the first starts in uppercase and, up to where it may end, is a question or an
+        exclamation or has a verb and two words."""
+        if ":" in line and _STRANDED_AFTER_COLON.search(line) or _may_report(line):
+            return True
+        ends = [stop for stop, _, _ in breaks[1:]] + [len(line.rstrip()) - 1]
+        for (_, _, space_end), stop in zip(breaks, ends):
+            if _may_start_lowercase(line[space_end]):
+                return True
+            # Only a full stop can be an abbreviation's: after ! or ? the sentence has ended.
+            if line[stop] == "." and not self._has_verb_and_two_words(line[space_end:stop]):
+                return True
+        return False
+
+    def _paragraph(self, line: str, breaks: list[tuple[int, int, int]]
                    ) -> Iterator[tuple[str, int, int]]:
+        # Each shape is tested first by what it cannot do without, which most sentences lack.
+        checks = self.checks
         sentences = self.sentences(line, breaks)
         for number, sentence in _unquoted(line, sentences):
-            after_colon = ":" in sentence.text and _AFTER_COLON.search(sentence.text)
-            if ("one-word" in self.checks and after_colon
-                    and after_colon.group(1).lower() in self.verbs):
+            text = sentence.text
+            after_colon = ("one-word" in checks and _may_end_after_colon(text)
+                           and _AFTER_COLON.search(text))
+            if after_colon and after_colon.group(1).lower() in self.verbs:
                 # "…Prime Minister: Is." – a verb stranded after a colon.
                 yield ("one word", sentence.start + after_colon.start(1),
                        sentence.start + after_colon.end())
                 continue
-            if "verbless-that-clause" in self.checks and " that " in sentence.text:
-                clause = _THAT_CLAUSE.search(sentence.text)
+            if "verbless-that-clause" in checks and _may_report(text):
+                clause = _THAT_CLAUSE.search(text)
                 if clause and self._verbless_clause(clause.group("clause")):
                     yield ("reported clause without a verb", sentence.start + clause.start(),
                            sentence.end)
                     continue
             if number == 0:
                 continue
-            first = _first_word(sentence.text)
             # "the two countries. the two brotherly…"; not a directive ("cleanup: ignore")
             # or a brand ("eBay").
             # After a quotation ('"Why?" he asked.') a lowercase attribution is normal.
-            if ("lowercase-start" in self.checks and first.isalpha() and first.islower()
-                    and sentence.text[len(first):len(first) + 1] in (" ", ",")
-                    and sentences[number - 1].text.endswith(".")):
-                yield "starts in lowercase", sentence.start, sentence.start + len(first)
-                continue
-            if not sentence.text.rstrip().endswith("."):
+            if "lowercase-start" in checks and _may_start_lowercase(text):
+                first = _first_word(text)
+                if (first.isalpha() and first.islower()
+                        and text[len(first):len(first) + 1] in (" ", ",")
+                        and sentences[number - 1].text.endswith(".")):
+                    yield "starts in lowercase", sentence.start, sentence.start + len(first)
+                    continue
+            if not text.endswith("."):
                 continue  # questions and exclamations are complete in their own way
-            words = _words_in(sentence.text)
-            if "one-word" in self.checks and len(words) == 1:
+            if self._has_verb_and_two_words(text):
+                continue  # neither one word nor without a verb: most sentences, quickly
+            words = _words_in(text)
+            if "one-word" in checks and len(words) == 1:
                 yield "one word", sentence.start, sentence.end
-            elif ("verbless" in self.checks and 1 < len(words) <= self.max_words
+            elif ("verbless" in checks and 1 < len(words) <= self.max_words
+                  and self.verbs.isdisjoint(map(str.lower, words))
                   and not any(self._verb_like(w, i, words) for i, w in enumerate(words))):
                 yield "no verb", sentence.start, sentence.end
 
-    def sentences(self, line: str, breaks: list[tuple[int, int]]) -> list[Sentence]:
-        """The line's sentences, given the white space where a sentence may end (`_END`)."""
+    def sentences(self, line: str, breaks: list[tuple[int, int, int]]) -> list[Sentence]:
+        """The line's sentences, given where a sentence may end (`_END`): the stop, and the
+        start and end of the white space after it."""
         out: list[Sentence] = []
         start = 0
-        for space_start, space_end in breaks:
-            before = line[start:space_start]
-            if self._abbreviation(before):
+        for stop, space_start, space_end in breaks:
+            if self._abbreviation(line, start, stop):
                 continue
-            out.append(Sentence(start, space_start, before))
+            out.append(Sentence(start, space_start, line[start:space_start]))
             start = space_end
         rest = line[start:].rstrip()
         if rest:
             out.append(Sentence(start, start + len(rest), rest))
         return out
 
-    def _abbreviation(self, sentence: str) -> bool:
-        """Does the full stop at the end of `sentence` belong to an abbreviation or initial?"""
-        stripped = sentence.rstrip("\"”’')]")
-        if not stripped.endswith("."):
+    def _abbreviation(self, line: str, start: int, stop: int) -> bool:
+        """Does the full stop at `stop` belong to an abbreviation or initial? The sentence
+        so far starts at `start`."""
+        if line[stop] != ".":
             return False
-        tokens = stripped[:-1].rsplit(None, 1)
+        # The last word before the stop, looked for in the few characters before it first.
+        tail = max(start, stop - 32)
+        tokens = line[tail:stop].rsplit(None, 1)
+        if len(tokens) < 2 and tail > start:
+            tokens = line[start:stop].rsplit(None, 1)
         last = tokens[-1] if tokens else ""
         last = last.lstrip("(\"“‘'")
         return (len(last) == 1 or "." in last or last.lower() in self.abbreviations
                 or last.isdigit())
+
+    def _has_verb_and_two_words(self, sentence: str) -> bool:
+        """Does the sentence have a word `_verb_like` takes for a verb in any place, and more
+        than one word? A quick answer, where False means "maybe not": a verb of letters alone
+        between white space (one word in `_words_in`'s reading), or a word ending in -ed or
+        -ing; and two letters or digits with white space between them."""
+        return (_TWO_WORDS.search(sentence) is not None
+                and (not self.plain_verbs.isdisjoint(sentence.lower().split())
+                     or _ED_ING_WORD.search(sentence) is not None))
 
     def _verbless_clause(self, clause: str) -> bool:
         """A reported clause of eight words or more with no finite verb: participles
@@ -195,11 +239,14 @@ class FragmentCheck(Check):
                 and not words[index - 1].lower().endswith(_ADJECTIVE_ENDINGS))
 
 
-def _unquoted(line: str, sentences: list[Sentence]) -> Iterator[tuple[int, Sentence]]:
+def _unquoted(line: str, sentences: list[Sentence]) -> Iterable[tuple[int, Sentence]]:
     """The line's sentences (numbered) that are neither inside quotation marks nor have any."""
     if not _has_quotes(line):
-        yield from enumerate(sentences)  # the common case, quickly
-        return
+        return enumerate(sentences)  # the common case, quickly
+    return _unquoted_among(line, sentences)
+
+
+def _unquoted_among(line: str, sentences: list[Sentence]) -> Iterator[tuple[int, Sentence]]:
     depth = 0  # open curly quotes before the sentence
     straight = 0  # straight quotes before the sentence
     counted = 0  # how far into the line `straight` has counted
@@ -212,6 +259,21 @@ def _unquoted(line: str, sentences: list[Sentence]) -> Iterator[tuple[int, Sente
         depth = max(depth + sentence.text.count("“") - sentence.text.count("”"), 0)
         if not quoted and not _has_quotes(sentence.text):
             yield number, sentence
+
+
+# What `_AFTER_COLON`, `_THAT_CLAUSE` and a lowercase first word cannot do without: quick
+# tests that most sentences fail.
+def _may_end_after_colon(sentence: str) -> bool:
+    return ":" in sentence and sentence.endswith(".")
+
+
+def _may_report(sentence: str) -> bool:
+    return " that " in sentence and ("d that " in sentence or "told " in sentence)
+
+
+def _may_start_lowercase(sentence: str) -> bool:
+    first = sentence[:1]
+    return first.isalpha() and not first.isupper()
 
 
 def _has_quotes(text: str) -> bool:

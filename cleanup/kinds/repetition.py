@@ -9,9 +9,13 @@ flagged and deleting it is suggested, never applied: the editor picks which copy
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Iterator
-from itertools import chain
-from typing import TYPE_CHECKING, NamedTuple
+from itertools import chain, compress, repeat
+from operator import contains, itemgetter
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -30,18 +34,16 @@ _SENTENCE = regex.compile(
     r"(?<![\p{L}\p{N}])\p{Lu}[^.!?\n]*+(?:[.!?](?![\s\p{Lu}\"”’]|$)[^.!?\n]*+)*[.!?]")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _NON_ASCII_WORD_CHARACTER = regex.compile(r"[[\p{L}\p{N}]--\p{ASCII}]", regex.VERSION1)
-# ASCII letters and digits lowercased, every other byte a space: a sentence's words at once.
+# The same for a quick first look, with the standard library's quicker engine: outside ASCII
+# and General Punctuation (curly quotes, dashes, ellipsis), which holds no letter or digit.
+_MAYBE_WORD_CHARACTER = re.compile(r"[^\x00-\x7f\u2000-\u206f]")
+# ASCII letters and digits lowercased, '?' kept (encoding to ASCII turns any other character
+# into '?'), every other byte a space: a text's words at once.
 _ASCII_WORD_BYTES = bytes(
-    c if chr(c).isascii() and chr(c).isalnum() else ord(" ") for c in range(256)).lower()
-
-
-class Sentence(NamedTuple):
-    """Only where a sentence is: its words are worked out again when it is compared, so that a
-    100 MB text does not keep all its words in memory."""
-
-    start: int
-    end: int
-    length: int  # of its words joined by spaces: a cheap bound on how alike two can be
+    c if chr(c).isascii() and chr(c).isalnum() or chr(c) == "?" else ord(" ")
+    for c in range(256)).lower()
+_FIRST_THREE, _LAST_THREE = itemgetter(slice(3)), itemgetter(slice(-3, None))
+_KEY_CHUNK = 4096  # sentences whose keys are worked out at once
 
 
 class RepetitionCheck(Check):
@@ -63,42 +65,107 @@ class RepetitionCheck(Check):
         # Sentences are compared only with earlier ones that share their first or last three
         # words, so a long document costs about as much as reading it once.
         # Keys are hashes, not word tuples, for memory; a collision only adds a comparison.
-        by_first: dict[int, list[Sentence]] = {}
-        by_last: dict[int, list[Sentence]] = {}
-        for m in _SENTENCE.finditer(text):
-            words = _words(m.group())
-            if len(words) < self.min_words:
+        spans = [m.span() for m in _SENTENCE.finditer(text)]
+        words = _Words(text)
+        firsts, lasts = _end_keys(words, spans)
+        # Most sentences share neither end with any other: those are never compared, and
+        # their words need not be read again (two thirds of clean prose).
+        first_counts, last_counts = Counter(firsts), Counter(lasts)
+        # Each key's sentences so far as (length, joined words), in order of length: only
+        # those of a length that can be alike enough are compared. Only sentences that share
+        # a key keep their words, so a text of sentences all different keeps none.
+        by_first: dict[int, list[tuple[int, str]]] = {}
+        by_last: dict[int, list[tuple[int, str]]] = {}
+        for (start, end), first, last in zip(spans, firsts, lasts):
+            if first_counts[first] < 2 and last_counts[last] < 2:
                 continue
-            joined = " ".join(words)
-            same_start = by_first.setdefault(hash(words[:3]), [])
-            same_end = by_last.setdefault(hash(words[-3:]), [])
-            # One sharing both ends is compared twice, which is rare and answers the same.
-            if (same_start or same_end) and any(
-                    self._same(text, s, joined) for s in chain(same_start, same_end)):
-                yield self.finding(text, m.start(), m.end(), [""], safe=False)
-                continue  # the copy is not a model for later copies: the first one is
-            sentence = Sentence(m.start(), m.end(), len(joined))
-            same_start.append(sentence)
-            same_end.append(sentence)
+            joined = words.joined(start, end)
+            if joined.count(" ") + 1 < self.min_words:
+                continue
+            same_start = by_first.setdefault(first, [])
+            same_end = by_last.setdefault(last, [])
+            if same_start or same_end:
+                shortest, longest = self._alike_lengths(len(joined))
+                # One sharing both ends is compared twice, which is rare and answers the same.
+                if any(self._same(earlier, joined) for earlier in chain(
+                        _of_lengths(same_start, shortest, longest),
+                        _of_lengths(same_end, shortest, longest))):
+                    yield self.finding(text, start, end, [""], safe=False)
+                    continue  # the copy is not a model for later copies: the first one is
+            insort(same_start, (len(joined), joined))
+            insort(same_end, (len(joined), joined))
 
-    def _same(self, text: str, earlier: Sentence, joined: str) -> bool:
-        # The ratio is at most 200 * shorter / (both lengths): past that bound, the earlier
-        # sentence's words need not be read again. The margin leaves ties to rapidfuzz.
-        shorter, both = min(earlier.length, len(joined)), earlier.length + len(joined)
+    def _alike_lengths(self, length: int) -> tuple[int, int]:
+        """The shortest and longest joined words that can be alike enough to `length`'s, a
+        character wider each way than `_same`'s bound for rounding."""
+        bound = self.similarity - 1e-6
+        return int(length * bound / (200 - bound)) - 1, int(length * (200 - bound) / bound) + 1
+
+    def _same(self, earlier: tuple[int, str], joined: str) -> bool:
+        # The ratio is at most 200 * shorter / (both lengths): past that bound, rapidfuzz
+        # need not be asked. The margin leaves ties to rapidfuzz.
+        length, earlier_joined = earlier
+        shorter, both = min(length, len(joined)), length + len(joined)
         if 200 * shorter < (self.similarity - 1e-6) * both:
             return False
         from rapidfuzz import fuzz  # here: a text with no two sentences alike needs none (12 ms)
 
-        earlier_joined = " ".join(_words(text[earlier.start:earlier.end]))
         return fuzz.ratio(earlier_joined, joined) >= self.similarity
 
 
-def _words(sentence: str) -> tuple[str, ...]:
-    """The sentence's words, lowercased one by one ("İ" lowercases to two characters, the
-    second not a letter). When all its letters and digits are ASCII, as bytes all at once,
-    which is the same and several times quicker."""
-    if sentence.isascii() or not _NON_ASCII_WORD_CHARACTER.search(sentence):
-        # Any other character becomes '?', which is outside words like any punctuation.
-        ascii_bytes = sentence.encode("ascii", "replace")
-        return tuple(ascii_bytes.translate(_ASCII_WORD_BYTES).decode().split())
-    return tuple(w.lower() for w in _WORD.findall(sentence))
+class _Words:
+    """The words of a text's sentences, lowercased one by one ("İ" lowercases to two
+    characters, the second not a letter) and joined by spaces. Where all letters and digits
+    are ASCII, read from a copy of the text lowercased at once, which is the same and several
+    times quicker. The copy takes a byte a character, no more than the text itself."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # One character for one: ASCII letters and digits lowercased, '?' and any non-ASCII
+        # character '?', any other a space.
+        self.lowered = text.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).decode()
+
+    def joined(self, start: int, end: int) -> str:
+        return " ".join(self.spaced(start, end, self.lowered[start:end]).split())
+
+    def spaced(self, start: int, end: int, lowered: str) -> str:
+        """The words of text[start:end], whose `lowered` copy is given, between white space."""
+        if "?" not in lowered:
+            return lowered
+        # A question mark or a non-ASCII character, which is seldom a letter or digit.
+        text = self.text
+        if (_MAYBE_WORD_CHARACTER.search(text, start, end)
+                and _NON_ASCII_WORD_CHARACTER.search(text, start, end)):
+            return " ".join(map(str.lower, _WORD.findall(text, start, end)))
+        return lowered.replace("?", " ")
+
+
+def _end_keys(words: _Words, spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Hashes of the first and of the last three words of each sentence (of all its words when
+    it has fewer). Splitting only the ends off is several times quicker than splitting all the
+    words; a few thousand sentences at a time bound the memory a big text needs."""
+    firsts: list[int] = []
+    lasts: list[int] = []
+    lowered = words.lowered
+    for chunk_start in range(0, len(spans), _KEY_CHUNK):
+        chunk = spans[chunk_start:chunk_start + _KEY_CHUNK]
+        pieces = [lowered[start:end] for start, end in chunk]
+        for at in compress(range(len(pieces)), map(contains, pieces, repeat("?"))):
+            if not _plain_ends(pieces[at]):
+                pieces[at] = words.spaced(*chunk[at], pieces[at])
+        firsts += map(hash, map(tuple, map(_FIRST_THREE,
+                                             map(str.split, pieces, repeat(None), repeat(3)))))
+        lasts += map(hash, map(tuple, map(_LAST_THREE,
+                                            map(str.rsplit, pieces, repeat(None), repeat(3)))))
+    return firsts, lasts
+
+
+def _plain_ends(lowered: str) -> bool:
+    """Are the first and last three words of a lowered sentence free of '?' (so the words they
+    are, whatever stands for '?' elsewhere)?"""
+    return "?" not in "".join(lowered.split(None, 3)[:3] + lowered.rsplit(None, 3)[-3:])
+
+
+def _of_lengths(by_length: list[tuple[int, str]], shortest: int, longest: int
+                ) -> list[tuple[int, str]]:
+    return by_length[bisect_left(by_length, (shortest,)):bisect_left(by_length, (longest + 1,))]
