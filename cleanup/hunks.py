@@ -107,7 +107,8 @@ def line_diff(before: str, after: str, passes: Iterable[Sequence[Edit]]) -> Line
             old_stop = min(bisect_right(old_starts, region.old_end), len(old))
             new_stop = min(bisect_right(new_starts, region.new_end), len(new))
         if changes and changes[-1].old_stop >= old_first:
-            old_first, new_first = changes.pop()[::2]
+            last = changes.pop()  # it reaches this region's first line: one change
+            old_first, new_first = last.old_first, last.new_first
         changes.append(LineChange(old_first, old_stop, new_first, new_stop))
     # A later pass may have put back what an earlier one changed.
     return LineDiff(old, new, [c for c in changes

@@ -12,9 +12,9 @@ different file) or large is checked whole.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from itertools import accumulate
 
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check
@@ -70,9 +70,12 @@ class LineMemo:
                 checks, hits, spans):
             return None
         known = self.entries
-        new_lines = list(dict.fromkeys(t for t in texts if t not in known))
+        new_lines: dict[str, tuple[int, int]] = {}  # each new line, where it first is
+        for span, line in zip(spans, texts):
+            if line not in known:
+                new_lines.setdefault(line, span)
         try:
-            fresh = _check_lines(checks, new_lines, text, hits, spans, texts) if new_lines else {}
+            fresh = _check_lines(checks, new_lines, hits) if new_lines else {}
         except TimeoutError:
             return None  # checked whole, the rule that gave up is reported as usual
         if fresh is None:
@@ -112,31 +115,28 @@ def _by_line(checks: Sequence[Check], text: str,
             for (a, b), entry in zip(spans, entries)}
 
 
-def _check_lines(checks: Sequence[Check], new_lines: list[str], text: str, hits: Hits,
-                 spans: list[tuple[int, int]], texts: list[str]) -> dict[str, Entry] | None:
-    """The entries of `new_lines`, all checked at once as one text of those lines: a local
-    check finds in a line what it finds in that line alone, and one call per check costs less
-    than one per line (`fix` re-checks a thousand changed lines of a long text). None if a
-    finding runs past its line."""
-    batch = "".join(new_lines)
-    starts = list(accumulate((len(line) for line in new_lines[:-1]), initial=0))
-    where = {line: start for line, start in zip(new_lines, starts)}
-    first_span = {}
-    for span, line in zip(spans, texts):
-        first_span.setdefault(line, span)
-    entries: list[Entry] = [{} for _ in new_lines]
+def _check_lines(checks: Sequence[Check], new_lines: Mapping[str, tuple[int, int]],
+                 hits: Hits) -> dict[str, Entry] | None:
+    """The entries of `new_lines` (each with its span in the text `hits` were found in), all
+    checked at once as one text of those lines: a local check finds in a line what it finds in
+    that line alone, and one call per check costs less than one per line (`fix` re-checks a
+    thousand changed lines of a long text). None if a finding runs past its line."""
+    lines = list(new_lines)
+    batch = "".join(lines)
+    starts = list(accumulate(map(len, lines[:-1]), initial=0))
+    entries: list[Entry] = [{} for _ in lines]
     for i, check in enumerate(checks):
         own_hits = hits.get(check.owner, ())
-        batch_hits = [hit for line in new_lines for hit in _hits_within(
-            own_hits, *first_span[line], where[line])]
+        batch_hits = [hit for (start, end), to in zip(new_lines.values(), starts)
+                      for hit in _hits_within(own_hits, start, end, to)]
         for f in check.find(batch, batch_hits):
             at = bisect_right(starts, f.start) - 1
             start = starts[at]
-            if f.end > start + len(new_lines[at]):
+            if f.end > start + len(lines[at]):
                 return None
             entries[at].setdefault(i, []).append(_moved(f, -start))
     return {line: {i: tuple(fs) for i, fs in entry.items()}
-            for line, entry in zip(new_lines, entries)}
+            for line, entry in zip(lines, entries)}
 
 
 def _hits_within(hits: Sequence[tuple[int, int, int]], start: int, end: int,

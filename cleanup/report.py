@@ -5,17 +5,20 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
 from cleanup.finding import Edit, Finding
-from cleanup.fixes import FixResult
-from cleanup.hunks import LineChange, line_diff
 from cleanup.pack import Pack, Rule
 from cleanup.run import FileReport
 
-# json, difflib (the words that changed in a line) and the word-diff pattern are loaded by the
-# outputs that use them, not by every run (issue 5: start-up).
+if TYPE_CHECKING:
+    from cleanup.fixes import FixResult
+    from cleanup.hunks import LineChange
+
+# json, difflib (the words that changed in a line), the line diff and the word-diff pattern
+# are loaded by the outputs that use them, not by every run (issue 5: start-up).
 
 
 @functools.cache
@@ -104,6 +107,8 @@ def _counts(counter: Counter[str]) -> str:
 def unified_diff(path: str, fixed: FixResult, context: int = 3) -> str:
     """As `diff -u` and difflib print it: hunks of changes with `context` lines around them,
     two changes at most twice that apart in one hunk."""
+    from cleanup.hunks import line_diff
+
     diff = line_diff(fixed.original, fixed.text, fixed.passes)
     out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
     for hunk in _hunks(diff.changes, context):
@@ -144,6 +149,8 @@ def _range(first: int, stop: int) -> str:
 
 def word_diff(path: str, fixed: FixResult, color: bool = False) -> str:
     """Changed lines only, with [-removed-]{+added+} inside the line (as `git diff --word-diff`)."""
+    from cleanup.hunks import line_diff
+
     diff = line_diff(fixed.original, fixed.text, fixed.passes)
     out = [f"--- a/{path}", f"+++ b/{path}"]
     for change in diff.changes:

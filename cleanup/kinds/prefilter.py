@@ -273,11 +273,6 @@ def _line_numbers(data: bytes, offsets: Iterable[int]) -> Iterator[int]:
         yield line
 
 
-# ASCII letters in lower case, the line break kept, every other ASCII character a space; the
-# bytes of other characters (UTF-8) kept.
-_ASCII_LETTERS_AND_LINE_BREAKS = bytes(
-    b | 0x20 if chr(b).isascii() and chr(b).isalpha() else
-    b if b >= 0x80 or b == ord("\n") else ord(" ") for b in range(256))
 _REPEATED_WORD = re.compile(rb" ([a-z\x80-\xff]++) ++\1(?![a-z\x80-\xff])")
 _NON_LETTERS = "\u00a0\u00ab\u00b6\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 _PARTING = "\x00"  # a character that is neither a letter nor a blank (\x00 is never one)
@@ -292,6 +287,12 @@ def _parting_all_but(blanks: str) -> bytes:
     return bytes(b | 0x20 if chr(b).isascii() and chr(b).isalpha() else
                  b if b >= 0x80 or b == ord("\n") else
                  ord(" ") if chr(b) in blanks else ord(_PARTING) for b in range(256))
+
+
+# ASCII letters in lower case, the line break kept, every other ASCII character a space; the
+# bytes of other characters (UTF-8) kept.
+_ASCII_LETTERS_AND_LINE_BREAKS = _parting_all_but(
+    "".join(chr(b) for b in range(128) if not chr(b).isalpha() and chr(b) != "\n"))
 
 
 def _merged(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -673,4 +674,3 @@ def anchored_matches(anchor: Anchor, text: str) -> Iterator[regex.Match[str]]:
             resume = m.end()  # never empty: it holds a hit of the anchor
         else:
             resume = at + 1
-

@@ -18,8 +18,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, compress
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
