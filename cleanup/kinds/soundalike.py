@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from cleanup import incremental
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check, Hits
 
@@ -165,21 +164,27 @@ def stretch_tokens(stretches: Sequence[str]) -> list[list[str]]:
     return [stretch.split(" ") for stretch in joined.split("\n")] if stretches else []
 
 
-# A line's matches: (start, end, entry) of misspelt names, the entries named in the line,
-# and the surnames standing alone, which the whole text decides on.
-LineMatches = tuple[tuple[tuple[int, int, int], ...], frozenset[int],
-                    tuple[tuple[Token, list[int]], ...]]
-NO_MATCHES: LineMatches = ((), frozenset(), ())
+# The matches in a text (or a stretch): (start, end, entry) of misspelt names, the entries
+# named in it, and the surnames standing alone, which the whole text decides on.
+Matches = tuple[tuple[tuple[int, int, int], ...], frozenset[int],
+                tuple[tuple[Token, list[int]], ...]]
+NO_MATCHES: Matches = ((), frozenset(), ())
+
+
+# The stretches a check's memo may hold before it starts again (a MB of prose has ~4,000).
+MEMO_STRETCHES = 20_000
 
 
 @dataclass(slots=True)
-class TextMemo:
-    """What one check of a text works out once: names and stretches of them recur."""
+class StretchMemo:
+    """What a check has worked out about stretches, which depends on their text alone: kept
+    from text to text (names and stretches of them recur, in a document and across files),
+    each field filled before the one that says it is known."""
     words: dict[str, Word] = field(default_factory=dict)
     may_name: dict[str, bool] = field(default_factory=dict)  # by stretch
     tokens: set[str] = field(default_factory=set)  # the words of the stretches judged
     name_words: set[str] = field(default_factory=set)  # those that may be a name's word
-    stretches: dict[tuple[str, bool], LineMatches] = field(default_factory=dict)
+    stretches: dict[tuple[str, bool], Matches] = field(default_factory=dict)
 
 
 class SoundalikeCheck(Check):
@@ -196,7 +201,7 @@ class SoundalikeCheck(Check):
             raise rule.error("'names' must be a non-empty list of names or lists of spellings")
         self.max_distance = _int_key(rule, "max_distance", 2)
         self.min_skeleton = _int_key(rule, "min_skeleton", 3)
-        self._lines: dict[str, LineMatches] = {}  # the last text's, by line
+        self._memo = StretchMemo()
         self.entries: list[Entry] = []
         self.index: dict[tuple[str, ...], list[int]] = {}
         self.surnames: dict[str, list[int]] = {}
@@ -228,59 +233,40 @@ class SoundalikeCheck(Check):
             self.name_skeletons.add(key[-1])
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
-        # A run of name words never crosses a line break, so each line's matches are its
-        # own: they are kept per line for the next check of an edited text (as the engine
-        # keeps the line-local rules', see cleanup.incremental); a text too long to be kept
-        # is read whole. Which surnames alone are flagged depends on the whole text, and is
-        # worked out after.
-        remember = len(text) <= incremental.MAX_CHARS
-        memo: dict[str, LineMatches] = {}
-        seen: set[int] = set()  # entries the document names in full, right or wrong
-        surname_candidates: list[tuple[Token, list[int]]] = []
-        text_memo = TextMemo()
-        for start, end in incremental.lines(text) if remember else [(0, len(text))]:
-            line = text[start:end]
-            matches = (self._lines.get(line) or memo.get(line)) if remember else None
-            if matches is None:
-                matches = self._line_matches(line, text_memo)
-            if remember:
-                memo[line] = matches
-            if matches == NO_MATCHES:
-                continue  # most lines
-            flagged, named, candidates = _shifted(matches, start)
-            seen.update(named)
-            surname_candidates += candidates
-            for first, last, number in flagged:
-                yield self._finding(text, first, last, number)
-        self._lines = memo
+        if len(self._memo.may_name) > MEMO_STRETCHES:
+            self._memo = StretchMemo()
+        flagged, named, surname_candidates = self._text_matches(text, self._memo)
+        for first, last, number in flagged:
+            yield self._finding(text, first, last, number)
+        # Which surnames alone are flagged depends on the names the whole text holds in full.
         for token, entries in surname_candidates:
             for number in entries:
                 entry = self.entries[number]
                 word = plain(token.text)
-                if (number in seen and word not in self.known_words
+                if (number in named and word not in self.known_words
                         and _close(word, entry.words[-1], self.max_distance)):
                     yield self._finding(text, token.start, token.end, number,
                                         entry.canonical.split()[-1])
                     break
 
-    def _line_matches(self, line: str, memo: TextMemo) -> LineMatches:
+    def _text_matches(self, text: str, memo: StretchMemo) -> Matches:
         flagged: list[tuple[int, int, int]] = []
         named: set[int] = set()
         candidates: list[tuple[Token, list[int]]] = []
         # The regex engine finds the few stretches of capitalised words; what they hold
         # depends on their text alone, and on whether they start a sentence. Most recur, and
         # most can name no one: they are judged once each, all together, and only the few
-        # that may name someone are placed in the line.
-        parts = _NAME_STRETCH_PARTS.split(line)  # stretches at odd indexes
+        # that may name someone are placed in the text.
+        parts = _NAME_STRETCH_PARTS.split(text)  # stretches at odd indexes
         stretches = parts[1::2]
         self._judge(list(set(stretches).difference(memo.may_name)), memo)
         naming = list(map(memo.may_name.__getitem__, stretches))
         if not any(naming):
-            return NO_MATCHES  # most lines
+            return NO_MATCHES  # most texts of a few KB
         ends = list(accumulate(map(len, parts)))
         for i in compress(range(1, len(parts), 2), naming):
             stretch, start = parts[i], ends[i - 1]
-            key = (stretch, _sentence_start(line, start))
+            key = (stretch, _sentence_start(text, start))
             matches = memo.stretches.get(key)
             if matches is None:
                 matches = memo.stretches[key] = self._stretch_matches(*key, memo.words)
@@ -291,23 +277,24 @@ class SoundalikeCheck(Check):
                 candidates += alone
         return tuple(flagged), frozenset(named), tuple(candidates)
 
-    def _judge(self, stretches: list[str], memo: TextMemo) -> None:
+    def _judge(self, stretches: list[str], memo: StretchMemo) -> None:
         """Works out `may_name` of each stretch, the skeletons of their new words all at once.
         A stretch none of whose words has the skeleton of a word of a name or is an 'Abd'
         form needs no closer look (most)."""
         tokens = stretch_tokens(stretches)
         new = list(set(chain.from_iterable(tokens)).difference(memo.tokens))
-        memo.tokens.update(new)
         letters = [plain(token) for token in new]
         memo.name_words.update(compress(new, map(
             lambda its_letters, own: own in self.name_skeletons or its_letters in ABD,
             letters, skeletons(letters))))
-        memo.may_name.update(dict.fromkeys(stretches, False))
+        memo.tokens.update(new)
+        judged = dict.fromkeys(stretches, False)
         closer = [(stretch, its_tokens) for stretch, its_tokens in zip(stretches, tokens)
                   if not memo.name_words.isdisjoint(its_tokens)]
         words_of(chain.from_iterable(its_tokens for _, its_tokens in closer), memo.words)
         for stretch, its_tokens in closer:
-            memo.may_name[stretch] = self._may_name([memo.words[t] for t in its_tokens])
+            judged[stretch] = self._may_name([memo.words[t] for t in its_tokens])
+        memo.may_name.update(judged)
 
     def _may_name(self, words: Sequence[Word]) -> bool:
         """Could a run of a stretch of these words hold a listed name or a surname? What
@@ -320,7 +307,7 @@ class SoundalikeCheck(Check):
             w.skeleton in self.surnames for w in words)
 
     def _stretch_matches(self, stretch: str, starts_sentence: bool,
-                         known: dict[str, Word]) -> LineMatches:
+                         known: dict[str, Word]) -> Matches:
         flagged: list[tuple[int, int, int]] = []
         named: set[int] = set()
         candidates: list[tuple[Token, list[int]]] = []
@@ -387,7 +374,7 @@ class SoundalikeCheck(Check):
                             message_vars={"canonical": canonical})
 
 
-def _shifted(matches: LineMatches, offset: int) -> LineMatches:
+def _shifted(matches: Matches, offset: int) -> Matches:
     """Matches found in a piece of a text, with the piece's offset in the text added."""
     flagged, named, candidates = matches
     return (tuple((first + offset, last + offset, number) for first, last, number in flagged),

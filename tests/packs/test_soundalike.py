@@ -5,7 +5,7 @@ import random
 from rapidfuzz.distance import Levenshtein
 
 from cleanup.kinds.soundalike import (
-    _DIGRAPHS, _NAME_STRETCH, _VOWELS, NO_MATCHES, TextMemo, _distance_at_least, name_runs,
+    _DIGRAPHS, _NAME_STRETCH, _VOWELS, NO_MATCHES, StretchMemo, _distance_at_least, name_runs,
     _sentence_start, _shifted, plain, skeleton, skeletons, spelling, stretch_tokens, words_of)
 from packs_helpers import rule_findings, rule_linter, texts
 
@@ -134,8 +134,8 @@ def test_stretches_judged_together_find_what_each_stretch_holds() -> None:
     turned_down = 0
     for _ in range(400):
         text = _name_like_text(rng, words)
-        memo = TextMemo()
-        found = check._line_matches(text, memo)
+        memo = StretchMemo()
+        found = check._text_matches(text, memo)
         expected = ([], set(), [])
         for m in _NAME_STRETCH.finditer(text):
             matches = check._stretch_matches(
