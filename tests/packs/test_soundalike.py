@@ -190,3 +190,27 @@ def test_the_edit_distance_bound_never_exceeds_the_distance() -> None:
         b = "".join(rng.choice("aeiklnrst") for _ in range(rng.randint(0, 8)))
         assert _distance_at_least(a, b) <= Levenshtein.distance(a, b), (a, b)
     assert _distance_at_least("xicluna", "ashkelon") >= 2
+
+
+def test_what_one_text_taught_the_check_never_changes_the_next_ones_findings(
+        monkeypatch) -> None:
+    """The memo of stretches outlives each text: a check that read other texts first (and
+    filled its memo past the bound) finds in a text what a new check finds."""
+    import cleanup.kinds.soundalike as soundalike
+
+    words = [w for name in ["Antony Blinken", "Kiryat Shmona", "Hossein Amir-Abdollahian",
+                            "Hassan", "Safed", "Sidon", "The", "He"] for w in name.split()]
+    rng = random.Random(11)
+    documents = ["\n".join(_name_like_text(rng, words) for _ in range(3)) for _ in range(150)]
+    monkeypatch.setattr(soundalike, "MEMO_STRETCHES", 40)
+    [seasoned] = rule_linter(SPEC).checks
+    flagged = 0
+    for text in documents:
+        [fresh] = rule_linter(SPEC).checks
+        expected = [(f.start, f.end, f.replacements) for f in fresh.find(text, {})]
+        assert [(f.start, f.end, f.replacements) for f in seasoned.find(text, {})] == expected
+        flagged += len(expected)
+    assert flagged > 50
+    stretches = [{m.group() for m in _NAME_STRETCH.finditer(text)} for text in documents]
+    assert len(seasoned._memo.may_name) <= 40 + max(map(len, stretches)) < len(set().union(
+        *stretches))  # the memo started again
