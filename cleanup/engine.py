@@ -9,7 +9,7 @@ import regex
 
 from cleanup.document import LINE_BREAK, Document
 from cleanup.finding import Finding, Severity
-from cleanup.incremental import LineMemo
+from cleanup.incremental import MAX_CHARS, LineMemo
 from cleanup.kinds import KINDS
 from cleanup.kinds.base import Check
 from cleanup.pack import Pack, Rule, select_rules
@@ -27,7 +27,7 @@ MAX_FINDINGS_PER_RULE = 50_000
 # text (entity spellings, repeated sentences, acronyms, quotes) then compare within a section,
 # which is already far longer than an article, and a 100 MB corpus file costs the memory of
 # one section instead of growing without bound (issue 5).
-SECTION_CHARS = 1 << 20
+SECTION_CHARS = MAX_CHARS  # a text checked whole is remembered line by line
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 
 
@@ -104,7 +104,8 @@ class Linter:
         part = Document.plain(text[start:end], path)
         found = self._find(part, remember=False)
         kept = {id(f) for f in _distinct([f for fs in found.values() for f in fs])}
-        return [(owner, [_moved(self._locate(part, f), start, first_line)
+        # A section starts a line: its findings' columns stay as they are.
+        return [(owner, [self._locate(part, f).moved(start, first_line)
                          for f in findings if id(f) in kept])
                 for owner, findings in found.items()]
 
@@ -220,12 +221,3 @@ def sections(text: str, size: int | None = None) -> Iterator[tuple[int, int, int
         start = end
     yield start, len(text), line
 
-
-def _moved(finding: Finding, offset: int, lines: int) -> Finding:
-    """`finding` of a section, placed in the whole text (a section starts a line, so columns
-    stay as they are)."""
-    if not offset:
-        return finding
-    return replace(finding, start=finding.start + offset, end=finding.end + offset,
-                   line=finding.line + lines, end_line=finding.end_line + lines,
-                   related=tuple((a + offset, b + offset) for a, b in finding.related))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -54,8 +54,16 @@ class Finding:
     def fixable(self) -> bool:
         return bool(self.replacements)
 
-    def shifted(self, **changes: Any) -> Finding:
-        return replace(self, **changes)
+    def moved(self, by: int, lines: int = 0) -> Finding:
+        """This finding `by` characters and `lines` lines further on (a section's or a line's
+        finding placed in the whole text). Fields in order: thousands are moved in a `fix`
+        of a long text, and `dataclasses.replace` took twice as long."""
+        if not (by or lines):
+            return self
+        return Finding(self.rule, self.pack, self.category, self.severity, self.message,
+                       self.start + by, self.end + by, self.text, self.replacements, self.safe,
+                       self.line + lines, self.column, self.end_line + lines, self.end_column,
+                       self.url, tuple((a + by, b + by) for a, b in self.related), self.data)
 
     def to_json(self) -> dict[str, Any]:
         return {

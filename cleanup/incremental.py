@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from itertools import accumulate
 
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check
 
-# Up to this size a text is remembered line by line (an editor's document, an article).
-MAX_CHARS = 64_000
+# Up to this size a text is remembered line by line: every text checked whole, not in the
+# engine's sections (`fix` of a long article re-checks only the lines a pass changed).
+MAX_CHARS = 1 << 20
 
 Hits = Mapping[int, Sequence[tuple[int, int, int]]]
 # A line's findings, by the position of the check in the list of local checks; a check
@@ -85,7 +85,7 @@ class LineMemo:
         for (start, _), line in zip(spans, texts):
             entry = entries[line] = known.get(line) or fresh.get(line) or {}
             for i, line_findings in entry.items():  # most lines have no findings
-                found[checks[i].owner].extend(_moved(f, start) for f in line_findings)
+                found[checks[i].owner].extend(f.moved(start) for f in line_findings)
         self.entries = entries
         return found
 
@@ -110,7 +110,7 @@ def _by_line(checks: Sequence[Check], text: str,
             start, end = spans[at]
             if f.rule != check.rule.id or f.end > end:
                 return {}  # a finding the line alone would not give: keep nothing
-            entries[at].setdefault(i, []).append(_moved(f, -start))
+            entries[at].setdefault(i, []).append(f.moved(-start))
     return {text[a:b]: {i: tuple(fs) for i, fs in entry.items()}
             for (a, b), entry in zip(spans, entries)}
 
@@ -128,13 +128,13 @@ def _check_lines(checks: Sequence[Check], new_lines: Mapping[str, tuple[int, int
     for i, check in enumerate(checks):
         own_hits = hits.get(check.owner, ())
         batch_hits = [hit for (start, end), to in zip(new_lines.values(), starts)
-                      for hit in _hits_within(own_hits, start, end, to)]
+                      for hit in _hits_within(own_hits, start, end, to)] if own_hits else []
         for f in check.find(batch, batch_hits):
             at = bisect_right(starts, f.start) - 1
             start = starts[at]
             if f.end > start + len(lines[at]):
                 return None
-            entries[at].setdefault(i, []).append(_moved(f, -start))
+            entries[at].setdefault(i, []).append(f.moved(-start))
     return {line: {i: tuple(fs) for i, fs in entry.items()}
             for line, entry in zip(lines, entries)}
 
@@ -156,10 +156,3 @@ def _inside(checks: Sequence[Check], hits: Hits, spans: list[tuple[int, int]]) -
             if end > ends[bisect_right(starts, start) - 1]:
                 return False
     return True
-
-
-def _moved(finding: Finding, by: int) -> Finding:
-    if not by:
-        return finding
-    return replace(finding, start=finding.start + by, end=finding.end + by,
-                   related=tuple((a + by, b + by) for a, b in finding.related))

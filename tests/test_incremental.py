@@ -85,3 +85,15 @@ def test_a_file_at_another_path_is_checked_whole(tmp_path: Path) -> None:
     assert [f.text for f in findings] == ["second second", "third third"]
     linter.check(Document.plain(FIRST, "b.txt"))
     assert read[2:] == ["A third.\n"]  # the same path again: only its changed line
+
+
+def test_a_long_text_checked_whole_is_remembered_too(tmp_path: Path) -> None:
+    # `fix` of a long article re-checks only the lines each pass changed.
+    linter, read = _doubled_word_linter(tmp_path)
+    long = "".join(f"Line {n} was was here.\n" for n in range(30_000))  # 700 KB
+    linter.check_text(long)
+    edited = long.replace("Line 7 was was", "Line 7 was")
+    findings = linter.check_text(edited)
+    assert read[1:] == ["Line 7 was here.\n"]
+    assert len(findings) == 29_999 and findings[7].text == "was was"
+    assert findings[7].line == 9 and findings[7].start == edited.index("Line 8 was was") + 7
