@@ -84,6 +84,9 @@ class LineDiff(NamedTuple):
     old: list[str]  # the original's lines, each with its line feed
     new: list[str]  # the fixed text's lines
     changes: list[LineChange]
+    regions: list[Region]  # what the passes changed, in order
+    old_starts: list[int]  # where each line of `old` starts in the original (see `_starts`)
+    new_starts: list[int]
 
 
 def line_diff(before: str, after: str, passes: Iterable[Sequence[Edit]]) -> LineDiff:
@@ -92,7 +95,8 @@ def line_diff(before: str, after: str, passes: Iterable[Sequence[Edit]]) -> Line
     old, new = split_lines(before), split_lines(after)
     old_starts, new_starts = _starts(old), _starts(new)
     changes: list[LineChange] = []
-    for region in changed_regions(passes):
+    regions = changed_regions(passes)
+    for region in regions:
         old_first = bisect_right(old_starts, region.old_start) - 1
         # The text before a region is the same in both texts back to the previous region,
         # so its line starts as far back in both.
@@ -112,7 +116,35 @@ def line_diff(before: str, after: str, passes: Iterable[Sequence[Edit]]) -> Line
         changes.append(LineChange(old_first, old_stop, new_first, new_stop))
     # A later pass may have put back what an earlier one changed.
     return LineDiff(old, new, [c for c in changes
-                               if old[c.old_first:c.old_stop] != new[c.new_first:c.new_stop]])
+                               if old[c.old_first:c.old_stop] != new[c.new_first:c.new_stop]],
+                    regions, old_starts, new_starts)
+
+
+def regions_in_lines(diff: LineDiff, change: LineChange) -> list[list[Region]] | None:
+    """The regions of a change that keeps its number of lines, line by line, in offsets of
+    each old line and its new line; None if one reaches a line's end (its line feed, or a
+    carriage return before it) or another line."""
+    count = change.old_stop - change.old_first
+    if count != change.new_stop - change.new_first:
+        return None
+    found: list[list[Region]] = [[] for _ in range(count)]
+    block_end = (diff.old_starts[change.old_stop] if change.old_stop < len(diff.old_starts)
+                 else float("inf"))
+    first = bisect_left(diff.regions, (diff.old_starts[change.old_first],))
+    for region in diff.regions[first:]:
+        if region.old_start >= block_end:
+            break
+        line = bisect_right(diff.old_starts, region.old_start) - 1
+        old_line, new_line = diff.old[line], diff.new[line - change.old_first + change.new_first]
+        old_at = diff.old_starts[line]
+        new_at = diff.new_starts[line - change.old_first + change.new_first]
+        placed = Region(region.old_start - old_at, region.old_end - old_at,
+                        region.new_start - new_at, region.new_end - new_at)
+        if (placed.old_end > len(old_line.rstrip("\r\n"))
+                or placed.new_end > len(new_line.rstrip("\r\n"))):
+            return None
+        found[line - change.old_first].append(placed)
+    return found
 
 
 def split_lines(text: str) -> list[str]:

@@ -80,6 +80,41 @@ def test_the_diff_turns_the_original_into_the_fixed_text(fixed: FixResult) -> No
     assert (shown == "--- a/f\n+++ b/f\n") == (fixed.text == fixed.original)
 
 
+def _views(marked: str) -> tuple[str, str]:
+    """The line a word diff's line was, and the line it became."""
+    old = re.sub(r"\[-(.*?)-\]", r"\1", re.sub(r"\{\+.*?\+\}", "", marked, flags=re.S), flags=re.S)
+    new = re.sub(r"\{\+(.*?)\+\}", r"\1", re.sub(r"\[-.*?-\]", "", marked, flags=re.S), flags=re.S)
+    return old, new
+
+
+@settings(max_examples=400, deadline=None)
+@given(fixes())
+def test_the_word_diff_marks_what_turns_each_old_line_into_its_new_one(
+        fixed: FixResult) -> None:
+    diff = line_diff(fixed.original, fixed.text, fixed.passes)
+    expected = []
+    for change in diff.changes:
+        old = [line.removesuffix("\n").removesuffix("\r")
+               for line in diff.old[change.old_first:change.old_stop]]
+        new = [line.removesuffix("\n").removesuffix("\r")
+               for line in diff.new[change.new_first:change.new_stop]]
+        expected += zip(old, new) if len(old) == len(new) else [("\n".join(old), "\n".join(new))]
+    shown = word_diff("f", fixed).removeprefix("--- a/f\n+++ b/f").removesuffix("\n")
+    assert [_views(block) for block in re.split(r"\n@@ line \d+ @@\n", shown)[1:]] == expected
+
+
+def test_the_word_diff_aligns_only_the_words_around_each_edit() -> None:
+    before = "the cat sat on the the mat and the dog dog barked\n"
+    edits = [Edit(at, at + 7, before[at:at + 3], None)  # type: ignore[arg-type]
+             for at in (before.index("the the"), before.index("dog dog"))]
+    fixed = FixResult(original=before, text=apply_edits(before, edits), passes=[edits])
+    # Each doubled word loses the copy its edit removed, the second one; difflib, aligning
+    # the whole line, took the first "the" of "the the" for the removed one.
+    assert word_diff("f", fixed) == (
+        "--- a/f\n+++ b/f\n@@ line 1 @@\n"
+        "the cat sat on the[- the-] mat and the dog[- dog-] barked\n")
+
+
 def test_a_later_pass_that_undoes_an_earlier_one_leaves_no_change() -> None:
     fixed = FixResult(original="one\ntwo\n", text="one\ntwo\n")
     fixed.passes = [[Edit(4, 7, "2", None)], [Edit(4, 5, "two", None)]]  # type: ignore
