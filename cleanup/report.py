@@ -36,17 +36,33 @@ def finding_line(path: str, f: Finding) -> str:
 
 
 def findings_json(reports: Sequence[FileReport]) -> str:
+    """`{"files": [{"path", "findings", "fixed"?, "error"?, "skipped"?}]}`, indented, each
+    finding and edit on a line of its own: thousands of them (a long machine-translated text)
+    are written by the C encoder, which `indent` does without (0.23 s for 15,000 findings,
+    now 0.08 s)."""
+    import json  # only for the outputs that are JSON (issue 5: start-up)
+
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+    def rows(items: list[dict[str, object]]) -> str:
+        if not items:
+            return "[]"
+        return "[\n" + ",\n".join(" " * 8 + encode(item) for item in items) + "\n      ]"
+
     files = []
     for r in reports:
-        entry: dict[str, object] = {"path": r.path, "findings": [f.to_json() for f in r.findings]}
+        fields = {"path": encode(r.path), "findings": rows([f.to_json() for f in r.findings])}
         if r.fixed is not None:
-            entry["fixed"] = [_edit_json(e) for e in r.fixed.applied]
+            fields["fixed"] = rows([_edit_json(e) for e in r.fixed.applied])
         if r.error:
-            entry["error"] = r.error
+            fields["error"] = encode(r.error)
         if r.skipped:
-            entry["skipped"] = r.skipped
-        files.append(entry)
-    return _json({"files": files})
+            fields["skipped"] = encode(r.skipped)
+        files.append("    {\n" + ",\n".join(f'      "{key}": {value}'
+                                              for key, value in fields.items()) + "\n    }")
+    if not files:
+        return '{\n  "files": []\n}'
+    return '{\n  "files": [\n' + ",\n".join(files) + "\n  ]\n}"
 
 
 def _json(data: object) -> str:

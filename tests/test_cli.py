@@ -38,6 +38,9 @@ def test_json_contract(run_cli, write) -> None:
     assert DIRTY[first["start"]:first["end"]] == first["text"] == "was was"
     assert (first["line"], first["column"]) == (1, 11)
     assert first["replacements"] == ["was"] and first["safe"] is True
+    # One finding a line: thousands of them stay readable and greppable.
+    rows = [line for line in result.stdout.splitlines() if '"rule": ' in line]
+    assert [json.loads(row.strip().rstrip(",")) for row in rows] == entry["findings"]
 
 
 def test_json_offsets_count_code_points_not_bytes(run_cli, write) -> None:
