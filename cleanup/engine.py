@@ -122,8 +122,7 @@ class Linter:
         end_line, end_column = doc.position(end)
         related = tuple((doc.to_source(a), doc.to_source(b, is_end=True))
                         for a, b in finding.related)
-        located = replace(finding, start=start, end=end, line=line, column=column,
-                          end_line=end_line, end_column=end_column, related=related)
+        located = finding.at(start, end, line, column, end_line, end_column, related)
         if doc.segments is not None and doc.source[start:end] != finding.text:
             # The prose ran across markup (or an entity) here: the file does not hold this
             # text, so a replacement would eat the markup. Report it, never fix it.

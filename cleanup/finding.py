@@ -54,16 +54,22 @@ class Finding:
     def fixable(self) -> bool:
         return bool(self.replacements)
 
+    def at(self, start: int, end: int, line: int, column: int, end_line: int, end_column: int,
+           related: tuple[tuple[int, int], ...]) -> Finding:
+        """This finding at another place. Fields in order: thousands are placed in a check of
+        a long machine-translated text, and `dataclasses.replace` took twice as long."""
+        return Finding(self.rule, self.pack, self.category, self.severity, self.message,
+                       start, end, self.text, self.replacements, self.safe, line, column,
+                       end_line, end_column, self.url, related, self.data)
+
     def moved(self, by: int, lines: int = 0) -> Finding:
         """This finding `by` characters and `lines` lines further on (a section's or a line's
-        finding placed in the whole text). Fields in order: thousands are moved in a `fix`
-        of a long text, and `dataclasses.replace` took twice as long."""
+        finding placed in the whole text)."""
         if not (by or lines):
             return self
-        return Finding(self.rule, self.pack, self.category, self.severity, self.message,
-                       self.start + by, self.end + by, self.text, self.replacements, self.safe,
-                       self.line + lines, self.column, self.end_line + lines, self.end_column,
-                       self.url, tuple((a + by, b + by) for a, b in self.related), self.data)
+        return self.at(self.start + by, self.end + by, self.line + lines, self.column,
+                       self.end_line + lines, self.end_column,
+                       tuple((a + by, b + by) for a, b in self.related))
 
     def to_json(self) -> dict[str, Any]:
         return {
