@@ -9,7 +9,7 @@ import regex
 
 from cleanup.document import LINE_BREAK, Document
 from cleanup.finding import Finding, Severity
-from cleanup.incremental import MAX_CHARS, LineMemo
+from cleanup.incremental import LineMemo
 from cleanup.kinds import KINDS
 from cleanup.kinds.base import Check
 from cleanup.pack import Pack, Rule, select_rules
@@ -27,7 +27,9 @@ MAX_FINDINGS_PER_RULE = 50_000
 # text (entity spellings, repeated sentences, acronyms, quotes) then compare within a section,
 # which is already far longer than an article, and a 100 MB corpus file costs the memory of
 # one section instead of growing without bound (issue 5).
-SECTION_CHARS = MAX_CHARS  # a text checked whole is remembered line by line
+SECTION_CHARS = 1 << 20
+# A text of up to this many sections keeps what was found in each, line by line.
+REMEMBERED_SECTIONS = 16
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 
 
@@ -42,6 +44,8 @@ class Linter:
         self._local = [check for check in self.checks if check.reads_lines_alone()]
         self._local_owners = {check.owner for check in self._local}
         self._memo = LineMemo()  # the last text's lines, for the next check
+        # The lines of each section of the last long text (`fix` re-checks it after each pass).
+        self._section_memos: list[LineMemo] = []
 
     @classmethod
     def from_packs(cls, packs: Iterable[Pack], select: Sequence[str] = (),
@@ -54,16 +58,18 @@ class Linter:
         if _sectioned(doc):
             located = self._check_sections(doc, jobs)
         else:
-            found = [f for findings in self._find(doc).values() for f in findings]
+            self._section_memos = []
+            found = [f for findings in self._find(doc, self._memo).values() for f in findings]
             located = [self._locate(doc, f) for f in _distinct(found)]
         located.sort(key=lambda f: (f.start, f.end, f.rule))
         return apply_suppressions(doc, located)
 
-    def _find(self, doc: Document, remember: bool = True) -> dict[int, list[Finding]]:
-        """Each check's findings (owner → findings, in prose offsets), each list capped."""
+    def _find(self, doc: Document, memo: LineMemo | None) -> dict[int, list[Finding]]:
+        """Each check's findings (owner → findings, in prose offsets), each list capped; the
+        unchanged lines since the text `memo` holds keep their local checks' findings."""
         text = doc.text
         hits = self.phrases.scan(text)
-        by_line = self._memo.recheck(self._local, text, hits, doc.path) if remember else None
+        by_line = memo.recheck(self._local, text, hits, doc.path) if memo is not None else None
         local = self._local_owners
         whole: dict[int, list[Finding]] | None = {}  # local checks' findings, to remember
         found: dict[int, list[Finding]] = {}
@@ -80,8 +86,8 @@ class Linter:
             except TimeoutError:
                 found[check.owner] = [_timeout_finding(check.rule)]
                 whole = None  # a rule that gave up has no findings to remember
-        if by_line is None and remember:
-            self._memo.remember(text, whole, doc.path)
+        if by_line is None and memo is not None:
+            memo.remember(text, whole, doc.path)
         return found
 
     def _check_sections(self, doc: Document, jobs: int) -> list[Finding]:
@@ -90,23 +96,40 @@ class Linter:
         # The cap on findings per rule holds for the whole text: sections are counted in
         # order, whichever process checked them.
         budget = [MAX_FINDINGS_PER_RULE] * len(self.checks)
+        cuts = list(sections(doc.text))
+        # A section's memo is the one of the section at its place in the last text (a fix
+        # pass moves the cuts by a few characters); a corpus file of many sections is
+        # checked once and keeps none.
+        remember = len(cuts) <= REMEMBERED_SECTIONS
+        memos = (self._section_memos + [LineMemo() for _ in cuts])[:len(cuts)] if remember \
+            else []
+        self._section_memos = memos  # read by the workers forked below
         task = functools.partial(self._section_findings, doc.text, doc.path)
         located: list[Finding] = []
-        for by_owner in map_in_workers(task, list(sections(doc.text)), jobs, chunk=1):
+        for (number, (start, end, first_line)), by_owner in zip(
+                enumerate(cuts), map_in_workers(task, list(enumerate(cuts)), jobs, chunk=1)):
+            found = [f for _, findings in by_owner for f in findings]
+            if remember:  # what a worker's memo learnt stayed in the worker: tell this one
+                memos[number].remember(doc.text[start:end], None if any(
+                    f.rule == TIMEOUT_RULE for f in found) else {
+                    owner: [f.moved(-start, -first_line) for f in findings]
+                    for owner, findings in by_owner if owner in self._local_owners}, doc.path)
+            kept = {id(f) for f in _distinct(found)}
             for owner, findings in by_owner:
-                located += _within_budget(findings, budget, owner, self.rules[owner])
+                located += _within_budget([f for f in findings if id(f) in kept], budget,
+                                          owner, self.rules[owner])
         return located
 
-    def _section_findings(self, text: str, path: str,
-                          section: tuple[int, int, int]) -> list[tuple[int, list[Finding]]]:
-        """(owner, findings) of one section, placed in the whole text."""
-        start, end, first_line = section
+    def _section_findings(self, text: str, path: str, section: tuple[int, tuple[int, int, int]]
+                          ) -> list[tuple[int, list[Finding]]]:
+        """(owner, findings) of one section (its number, its place), placed in the whole
+        text."""
+        number, (start, end, first_line) = section
         part = Document.plain(text[start:end], path)
-        found = self._find(part, remember=False)
-        kept = {id(f) for f in _distinct([f for fs in found.values() for f in fs])}
+        memos = self._section_memos
+        found = self._find(part, memos[number] if number < len(memos) else None)
         # A section starts a line: its findings' columns stay as they are.
-        return [(owner, [self._locate(part, f).moved(start, first_line)
-                         for f in findings if id(f) in kept])
+        return [(owner, [self._locate(part, f).moved(start, first_line) for f in findings])
                 for owner, findings in found.items()]
 
     def check_text(self, text: str) -> list[Finding]:
@@ -203,15 +226,21 @@ def _sectioned(doc: Document) -> bool:
 
 
 def sections(text: str, size: int | None = None) -> Iterator[tuple[int, int, int]]:
-    """(start, end, first line) of the sections of `text`: about `size` characters each, every
-    one starting at the beginning of a line (0-based line numbers). A rule sees one section at
-    a time, so a match across a cut (a word doubled across a blank line) is not found."""
+    """(start, end, first line) of the sections of `text`: as few as hold at most about `size`
+    characters each, of about the same length (so that the processes checking them finish
+    together), every one starting at the beginning of a line (0-based line numbers). A rule
+    sees one section at a time, so a match across a cut (a word doubled across a blank line)
+    is not found."""
     size = SECTION_CHARS if size is None else size
+    count = max(1, -(-len(text) // size))
+    length = -(-len(text) // count)
     start = line = 0
-    while len(text) - start > size:
-        # A blank line within the next `size` characters, or else the next line break.
-        cut = (_BLANK_LINE.search(text, start + size, start + 2 * size)
-               or LINE_BREAK.search(text, start + size))
+    for target in range(length, length * (count - 1) + 1, length):
+        if target <= start:
+            continue  # the last cut went past this one's place
+        # A blank line from where the cut would part equal sections, or else a line break.
+        cut = (_BLANK_LINE.search(text, target, target + length)
+               or LINE_BREAK.search(text, target))
         if cut is None or cut.end() == len(text):
             break  # the rest is one line
         end = cut.end()

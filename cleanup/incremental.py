@@ -18,9 +18,10 @@ from itertools import accumulate
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check
 
-# Up to this size a text is remembered line by line: every text checked whole, not in the
-# engine's sections (`fix` of a long article re-checks only the lines a pass changed).
-MAX_CHARS = 1 << 20
+# Up to this size a text is remembered line by line: every text the engine checks at once
+# (a text up to a section, engine.SECTION_CHARS, or a section, cut within twice that), so
+# that `fix` re-checks only the lines each pass changed.
+MAX_CHARS = 2 << 20
 
 Hits = Mapping[int, Sequence[tuple[int, int, int]]]
 # A line's findings, by the position of the check in the list of local checks; a check

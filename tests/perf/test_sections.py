@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from linters import linter_from
+from linters import DOUBLED, linter_from
 
 import cleanup
 from cleanup import engine
@@ -62,6 +62,17 @@ def test_sections_cover_the_text_and_each_starts_a_line(seed: int) -> None:
             assert lines.position(start) == (first_line + 1, 1)
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_sections_are_as_few_as_the_size_allows_and_about_as_long(seed: int) -> None:
+    # Two processes checking one section each finish together (issue 5: a 1.1 MB file was
+    # a 1 MiB section and a 70 KB one, so one process did nearly all the work).
+    text = long_text(seed)
+    for size in (2500, 3000, 7000, 12000):
+        lengths = [end - start for start, end, _ in sections(text, size)]
+        assert len(lengths) == -(-len(text) // size)
+        assert max(lengths) < 2 * min(lengths), lengths
+
+
 def test_a_text_without_line_breaks_stays_whole() -> None:
     assert list(sections("word " * 1000, 100)) == [(0, 5000, 0)]
 
@@ -88,6 +99,40 @@ def test_fixing_a_long_text_gives_the_text_of_a_whole_fix(
     in_sections = fix(linter, doc, jobs=2)
     assert in_sections.text == whole.text
     assert not [f for f in linter.check(Document.plain(in_sections.text)) if f.safe]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_fixing_a_text_of_a_few_sections_gives_the_text_of_a_whole_fix(
+        jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each section keeps its lines' findings for the next pass (engine.REMEMBERED_SECTIONS).
+    linter = cleanup.default_linter()
+    doc = Document.plain(long_text(8).replace("was was", "was was was"))  # two passes
+    whole = fix(linter, doc)
+    assert len(whole.passes) > 1
+    monkeypatch.setattr(engine, "SECTION_CHARS", 4000)
+    assert 2 < len(list(sections(doc.text))) <= engine.REMEMBERED_SECTIONS
+    in_sections = fix(linter, doc, jobs=jobs)
+    assert in_sections.text == whole.text
+    assert key(in_sections.remaining) == key(linter.check(Document.plain(whole.text), jobs))
+
+
+def test_a_section_rereads_only_its_changed_lines(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    linter = linter_from(tmp_path, DOUBLED)
+    [check] = linter.checks
+    read: list[str] = []
+    find = check.find
+    check.find = lambda text, hits: read.append(text) or find(text, hits)  # type: ignore
+    monkeypatch.setattr(engine, "SECTION_CHARS", 3000)
+    text = long_text(9)
+    assert len(list(sections(text))) > 3
+    linter.check(Document.plain(text))
+    edited = text.replace("It was was late", "It was late", 1)
+    read.clear()
+    found = linter.check(Document.plain(edited))
+    line = edited.index("It was late")
+    assert read == [edited[line:edited.index("\n", line) + 1]]
+    assert key(found) == key(linter_from(tmp_path, DOUBLED).check(Document.plain(edited)))
 
 
 def test_every_rule_gives_the_same_findings_with_any_number_of_jobs(
