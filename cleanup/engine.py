@@ -108,17 +108,23 @@ class Linter:
         located: list[Finding] = []
         for (number, (start, end, first_line)), by_owner in zip(
                 enumerate(cuts), map_in_workers(task, list(enumerate(cuts)), jobs, chunk=1)):
-            found = [f for _, findings in by_owner for f in findings]
-            if remember:  # what a worker's memo learnt stayed in the worker: tell this one
-                memos[number].remember(doc.text[start:end], None if any(
-                    f.rule == TIMEOUT_RULE for f in found) else {
-                    owner: [f.moved(-start, -first_line) for f in findings]
-                    for owner, findings in by_owner if owner in self._local_owners}, doc.path)
-            kept = {id(f) for f in _distinct(found)}
+            if remember:
+                self._remember_section(memos[number], doc, (start, end, first_line), by_owner)
+            kept = {id(f) for f in _distinct([f for _, fs in by_owner for f in fs])}
             for owner, findings in by_owner:
                 located += _within_budget([f for f in findings if id(f) in kept], budget,
                                           owner, self.rules[owner])
         return located
+
+    def _remember_section(self, memo: LineMemo, doc: Document, section: tuple[int, int, int],
+                          by_owner: list[tuple[int, list[Finding]]]) -> None:
+        """Tell `memo` what the local checks found in a section (what the memo of the worker
+        that checked it learnt stayed in the worker)."""
+        start, end, first_line = section
+        found = {owner: [f.moved(-start, -first_line) for f in findings]
+                 for owner, findings in by_owner if owner in self._local_owners}
+        gave_up = any(f.rule == TIMEOUT_RULE for _, findings in by_owner for f in findings)
+        memo.remember(doc.text[start:end], None if gave_up else found, doc.path)
 
     def _section_findings(self, text: str, path: str, section: tuple[int, tuple[int, int, int]]
                           ) -> list[tuple[int, list[Finding]]]:
