@@ -9,7 +9,7 @@ widened to whole words so the finding shows "cafÃ©" → "café", not "Ã©" �
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -57,6 +57,42 @@ def may_be_garbled(text: str) -> bool:
     return next(suspects(text), None) is not None
 
 
+def is_garbled(line: str, line_suspects: Sequence[int]) -> bool:
+    """`ftfy.badness.is_bad(line)`, given the `suspects` of the line, in order. Every match of
+    ftfy's badness regex holds a suspect (the proof in tests/packs/test_mojibake.py) and spans
+    at most `_badness_reach()` characters, so the regex reads only that far around each: a
+    line of English with a few words of Arabic script took 60 µs, read whole."""
+    from ftfy.badness import BADNESS_RE, is_bad
+
+    reach = _badness_reach()
+    if reach is None:
+        return is_bad(line)
+    windows: list[list[int]] = []
+    for at in line_suspects:
+        start, end = max(0, at - reach + 1), min(len(line), at + reach)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    # Searched in the line, so that the regex's ^ is the line's start as in is_bad(line).
+    return any(BADNESS_RE.search(line, start, end) for start, end in windows)
+
+
+@cache
+def _badness_reach() -> int | None:
+    """The most characters a match of the installed ftfy's badness regex spans (7 in ftfy
+    6.3); None if the regex cannot say (then whole lines are read)."""
+    from ftfy.badness import BADNESS_RE
+
+    try:  # re's parser is private: a Python that moved it reads whole lines
+        from re import _parser
+
+        most = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return None
+    return most if most < _parser.MAXREPEAT else None
+
+
 # The line breaks of str.splitlines, which ftfy's line-by-line view of a text follows.
 _BREAK = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _BREAK_BEFORE = regex.compile(f"[{_BREAK}]", flags=regex.REVERSE)
@@ -101,15 +137,9 @@ class MojibakeCheck(Check):
         self.safe_when_clean = safe_when_clean
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
-        done = 0  # lines before this offset have been looked at
-        for suspect in suspects(text):
-            if suspect < done:
-                continue
-            start, done = line_around(text, suspect)
-            line = text[start:done]
-            from ftfy.badness import is_bad  # here: most texts never get this far
-
-            if is_bad(line):
+        for start, end, line_suspects in _suspect_lines(text):
+            line = text[start:end]
+            if is_garbled(line, [at - start for at in line_suspects]):
                 yield from self._line_findings(text, start, line)
 
     def _line_findings(self, text: str, offset: int, line: str) -> Iterator[Finding]:
@@ -125,6 +155,21 @@ class MojibakeCheck(Check):
             clean = "\ufffd" not in new and not is_bad(new)
             yield self.finding(text, offset + start, offset + end, [new],
                                safe=self.safe_when_clean and clean and self.rule.safe is not False)
+
+
+def _suspect_lines(text: str) -> Iterator[tuple[int, int, list[int]]]:
+    """(start, end, suspects) of each line of `text` that holds a suspect (see `line_around`)."""
+    start = end = 0
+    found: list[int] = []
+    for at in suspects(text):
+        if at >= end:
+            if found:
+                yield start, end, found
+            start, end = line_around(text, at)
+            found = []
+        found.append(at)
+    if found:
+        yield start, end, found
 
 
 def word_changes(old: str, new: str) -> list[Change]:

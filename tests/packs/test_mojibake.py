@@ -11,10 +11,11 @@ from re import _constants as sre, _parser as re_parser
 
 import pytest
 from ftfy.badness import BADNESS_RE, is_bad
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from cleanup.kinds.mojibake import (
-    CLEAN_PUNCTUATION, LETTERS_BETWEEN_LETTERS, line_around, may_be_garbled, word_changes)
+    CLEAN_PUNCTUATION, LETTERS_BETWEEN_LETTERS, _suspect_lines, is_garbled, line_around,
+    may_be_garbled, word_changes)
 from packs_helpers import rule_findings
 
 SPEC = {"kind": "mojibake"}
@@ -210,6 +211,38 @@ def test_the_gate_sorts_characters_as_the_proof_assumes() -> None:
 def test_the_gate_never_skips_what_ftfy_calls_garbled(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert may_be_garbled(text) or not is_bad(text)
+
+
+@given(st.lists(st.sampled_from(
+    ["a", "Z", " ", ".", "\n", "\r\n", "\u2028", "\x85", *CLEAN_PUNCTUATION, "é", "Ã", "ó",
+     "Œ", "â€", "Ø§Ù„", "Â ", "½", "€", "\x9d", "±", "×", "Â", "œ", "»", "Ù", "بسم الله",
+     "ГўВЂВ", "вЂ", "Ã©", "a Ã ", "x" * 30]), max_size=40))
+@example(["x" * 30, "a Ã ", "x" * 30])  # the match reaches two characters back from Ã
+@example(["x" * 30, "ГўВЂВ", ".", "a"])  # seven characters, six of them suspects
+def test_reading_around_the_suspects_finds_what_reading_the_line_finds(
+        pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for start, end, found in _suspect_lines(text):
+        line = text[start:end]
+        assert is_garbled(line, [at - start for at in found]) == is_bad(line), line
+
+
+def test_a_long_line_is_read_only_around_its_few_suspects(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import ftfy.badness
+
+    read: list[int] = []
+
+    class Counting:
+        def search(self, line: str, start: int, end: int) -> re.Match[str] | None:
+            read.append(end - start)
+            return BADNESS_RE.search(line, start, end)
+
+    monkeypatch.setattr(ftfy.badness, "BADNESS_RE", Counting())
+    line = "The envoy said " * 60 + "بسم الله" + " and left." * 60 + "\n"
+    [(start, end, found)] = list(_suspect_lines(line))
+    assert (start, end) == (0, len(line))
+    assert not is_garbled(line, found) and 0 < sum(read) < 30
 
 
 def test_the_gate_lets_through_clean_english_and_stops_garbled_text() -> None:
