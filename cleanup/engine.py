@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 import regex
@@ -44,8 +44,8 @@ class Linter:
         self._local = [check for check in self.checks if check.reads_lines_alone()]
         self._local_owners = {check.owner for check in self._local}
         self._memo = LineMemo()  # the last text's lines, for the next check
-        # The lines of each section of the last long text (`fix` re-checks it after each pass).
-        self._section_memos: list[LineMemo] = []
+        # What each section of the last long text held (`fix` re-checks it after each pass).
+        self._section_memos: list[_SectionMemo] = []
 
     @classmethod
     def from_packs(cls, packs: Iterable[Pack], select: Sequence[str] = (),
@@ -101,30 +101,27 @@ class Linter:
         # pass moves the cuts by a few characters); a corpus file of many sections is
         # checked once and keeps none.
         remember = len(cuts) <= REMEMBERED_SECTIONS
-        memos = (self._section_memos + [LineMemo() for _ in cuts])[:len(cuts)] if remember \
+        memos = (self._section_memos + [_SectionMemo() for _ in cuts])[:len(cuts)] if remember \
             else []
         self._section_memos = memos  # read by the workers forked below
+        unchanged = {n for n, memo in enumerate(memos) if memo.holds(doc, cuts[n])}
         task = functools.partial(self._section_findings, doc.text, doc.path)
+        checked = map_in_workers(task, [(n, cut) for n, cut in enumerate(cuts)
+                                        if n not in unchanged], jobs, chunk=1)
         located: list[Finding] = []
-        for (number, (start, end, first_line)), by_owner in zip(
-                enumerate(cuts), map_in_workers(task, list(enumerate(cuts)), jobs, chunk=1)):
-            if remember:
-                self._remember_section(memos[number], doc, (start, end, first_line), by_owner)
+        for number, (start, end, first_line) in enumerate(cuts):
+            if number in unchanged:
+                by_owner = memos[number].found_at(start, first_line)
+            else:
+                by_owner = next(checked)
+                if remember:
+                    memos[number].remember(doc, (start, end, first_line), by_owner,
+                                           self._local_owners)
             kept = {id(f) for f in _distinct([f for _, fs in by_owner for f in fs])}
             for owner, findings in by_owner:
                 located += _within_budget([f for f in findings if id(f) in kept], budget,
                                           owner, self.rules[owner])
         return located
-
-    def _remember_section(self, memo: LineMemo, doc: Document, section: tuple[int, int, int],
-                          by_owner: list[tuple[int, list[Finding]]]) -> None:
-        """Tell `memo` what the local checks found in a section (what the memo of the worker
-        that checked it learnt stayed in the worker)."""
-        start, end, first_line = section
-        found = {owner: [f.moved(-start, -first_line) for f in findings]
-                 for owner, findings in by_owner if owner in self._local_owners}
-        gave_up = any(f.rule == TIMEOUT_RULE for _, findings in by_owner for f in findings)
-        memo.remember(doc.text[start:end], None if gave_up else found, doc.path)
 
     def _section_findings(self, text: str, path: str, section: tuple[int, tuple[int, int, int]]
                           ) -> list[tuple[int, list[Finding]]]:
@@ -133,7 +130,7 @@ class Linter:
         number, (start, end, first_line) = section
         part = Document.plain(text[start:end], path)
         memos = self._section_memos
-        found = self._find(part, memos[number] if number < len(memos) else None)
+        found = self._find(part, memos[number].lines if number < len(memos) else None)
         # A section starts a line: its findings' columns stay as they are.
         return [(owner, [self._locate(part, f).moved(start, first_line) for f in findings])
                 for owner, findings in found.items()]
@@ -159,6 +156,40 @@ class Linter:
         elif doc.unwritable and located.replacements:
             located = _writable(located, doc.unwritable)
         return located
+
+
+class _SectionMemo:
+    """What the last check of a long text found in the section at one place: all of it, for
+    a section that comes back as it was, and its lines, for one that changed a little (a
+    worker's memo stays in the worker, so this process is told what the worker found)."""
+
+    __slots__ = ("lines", "text", "found")
+
+    def __init__(self) -> None:
+        self.lines = LineMemo()
+        self.text: str | None = None
+        # (owner, findings), placed as if the section started the text.
+        self.found: list[tuple[int, list[Finding]]] = []
+
+    def holds(self, doc: Document, section: tuple[int, int, int]) -> bool:
+        start, end, _ = section
+        return (self.text is not None and self.lines.path == doc.path
+                and len(self.text) == end - start and doc.text.startswith(self.text, start))
+
+    def found_at(self, start: int, first_line: int) -> list[tuple[int, list[Finding]]]:
+        return [(owner, [f.moved(start, first_line) for f in findings])
+                for owner, findings in self.found]
+
+    def remember(self, doc: Document, section: tuple[int, int, int],
+                 by_owner: list[tuple[int, list[Finding]]], local: Container[int]) -> None:
+        start, end, first_line = section
+        text = doc.text[start:end]
+        self.found = [(owner, [f.moved(-start, -first_line) for f in findings])
+                      for owner, findings in by_owner]
+        gave_up = any(f.rule == TIMEOUT_RULE for _, findings in by_owner for f in findings)
+        self.text = None if gave_up else text  # a rule that gave up may not give up again
+        self.lines.remember(text, None if gave_up else {
+            owner: findings for owner, findings in self.found if owner in local}, doc.path)
 
 
 def _writable(finding: Finding, unwritable: str) -> Finding:

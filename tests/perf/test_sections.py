@@ -135,6 +135,36 @@ def test_a_section_rereads_only_its_changed_lines(monkeypatch: pytest.MonkeyPatc
     assert key(found) == key(linter_from(tmp_path, DOUBLED).check(Document.plain(edited)))
 
 
+def test_a_section_that_comes_back_as_it_was_is_not_read_again(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    rules = """\
+  - id: broken
+    kind: pattern
+    category: punctuation_spacing
+    message: a sentence broken over two lines
+    pattern: '\\p{Ll}\\n\\p{Ll}'
+"""
+    linter = linter_from(tmp_path, rules)
+    [check] = linter.checks
+    assert not check.reads_lines_alone()  # no line memo: only the section memo can skip it
+    read: list[str] = []
+    find = check.find
+    check.find = lambda text, hits: read.append(text) or find(text, hits)  # type: ignore
+    monkeypatch.setattr(engine, "SECTION_CHARS", 3000)
+    text = "".join(f"line {n} goes\non here.\n\n" for n in range(600))
+    cuts = list(sections(text))
+    assert len(cuts) > 3
+    first = linter.check(Document.plain(text))
+    assert len(first) == 600 and len(read) == len(cuts)
+    read.clear()
+    assert key(linter.check(Document.plain(text))) == key(first)
+    assert read == []
+    edited = text.replace("line 599 goes", "line 599 went")  # in the last section
+    found = linter.check(Document.plain(edited))
+    assert read == [edited[cuts[-1][0]:]]
+    assert key(found) == key(linter_from(tmp_path, rules).check(Document.plain(edited)))
+
+
 def test_every_rule_gives_the_same_findings_with_any_number_of_jobs(
         monkeypatch: pytest.MonkeyPatch) -> None:
     linter = cleanup.default_linter()
