@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linters import DOUBLED, linter_from
+from linters import BROKEN, DOUBLED, linter_from, reading
 
 import cleanup
 from cleanup.document import Document
@@ -36,11 +36,7 @@ SECOND = FIRST.replace("A third.", "A third third.")
 def _doubled_word_linter(tmp_path: Path) -> tuple[cleanup.Linter, list[str]]:
     """A linter of one rule, and the texts its check is handed, in order."""
     linter = linter_from(tmp_path, DOUBLED)
-    [check] = linter.checks
-    read: list[str] = []
-    find = check.find
-    check.find = lambda text, hits: read.append(text) or find(text, hits)  # type: ignore
-    return linter, read
+    return linter, reading(linter)
 
 
 def test_only_the_edited_line_is_read_again(tmp_path: Path) -> None:
@@ -53,12 +49,7 @@ def test_only_the_edited_line_is_read_again(tmp_path: Path) -> None:
 
 
 def test_a_rule_that_reaches_across_lines_is_checked_whole(tmp_path: Path) -> None:
-    rules = """\
-  - id: broken
-    kind: pattern
-    category: punctuation_spacing
-    message: a sentence broken over two lines
-    pattern: '\\p{Ll}\\n\\p{Ll}'
+    rules = BROKEN + """\
   - id: stated
     kind: pattern
     category: punctuation_spacing

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from linters import DOUBLED, linter_from
+from linters import BROKEN, DOUBLED, linter_from, reading
 
 import cleanup
 from cleanup import engine
@@ -119,10 +119,7 @@ def test_fixing_a_text_of_a_few_sections_gives_the_text_of_a_whole_fix(
 def test_a_section_rereads_only_its_changed_lines(monkeypatch: pytest.MonkeyPatch,
                                                   tmp_path: Path) -> None:
     linter = linter_from(tmp_path, DOUBLED)
-    [check] = linter.checks
-    read: list[str] = []
-    find = check.find
-    check.find = lambda text, hits: read.append(text) or find(text, hits)  # type: ignore
+    read = reading(linter)
     monkeypatch.setattr(engine, "SECTION_CHARS", 3000)
     text = long_text(9)
     assert len(list(sections(text))) > 3
@@ -137,19 +134,10 @@ def test_a_section_rereads_only_its_changed_lines(monkeypatch: pytest.MonkeyPatc
 
 def test_a_section_that_comes_back_as_it_was_is_not_read_again(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    rules = """\
-  - id: broken
-    kind: pattern
-    category: punctuation_spacing
-    message: a sentence broken over two lines
-    pattern: '\\p{Ll}\\n\\p{Ll}'
-"""
-    linter = linter_from(tmp_path, rules)
+    linter = linter_from(tmp_path, BROKEN)
     [check] = linter.checks
     assert not check.reads_lines_alone()  # no line memo: only the section memo can skip it
-    read: list[str] = []
-    find = check.find
-    check.find = lambda text, hits: read.append(text) or find(text, hits)  # type: ignore
+    read = reading(linter)
     monkeypatch.setattr(engine, "SECTION_CHARS", 3000)
     text = "".join(f"line {n} goes\non here.\n\n" for n in range(600))
     cuts = list(sections(text))
@@ -162,7 +150,7 @@ def test_a_section_that_comes_back_as_it_was_is_not_read_again(
     edited = text.replace("line 599 goes", "line 599 went")  # in the last section
     found = linter.check(Document.plain(edited))
     assert read == [edited[cuts[-1][0]:]]
-    assert key(found) == key(linter_from(tmp_path, rules).check(Document.plain(edited)))
+    assert key(found) == key(linter_from(tmp_path, BROKEN).check(Document.plain(edited)))
 
 
 def test_every_rule_gives_the_same_findings_with_any_number_of_jobs(
