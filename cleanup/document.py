@@ -16,6 +16,14 @@ from typing import NamedTuple
 LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` ended by \n, each with its line feed (the last one may have none):
+    as `patch` and git read a diff, and as a regex's `.` stops."""
+    lines = text.split("\n")
+    last = lines.pop()
+    return [line + "\n" for line in lines] + ([last] if last else [])
+
+
 def lines_holding(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
     """(start, end) of the lines ended by \\n that hold the `offsets` (given in order); `end`
     is the line's \\n or the text's end. Lines next to each other make one span."""

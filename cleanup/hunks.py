@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
+from cleanup.document import split_lines
 from cleanup.finding import Edit
 
 
@@ -145,13 +146,6 @@ def regions_in_lines(diff: LineDiff, change: LineChange) -> list[list[Region]] |
             return None
         found[line - change.old_first].append(placed)
     return found
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of `text`, each with its line feed (the last one may have none)."""
-    lines = text.split("\n")
-    last = lines.pop()
-    return [line + "\n" for line in lines] + ([last] if last else [])
 
 
 def _starts(lines: list[str]) -> list[int]:

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from itertools import accumulate
 
+from cleanup.document import split_lines
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check
 
@@ -30,15 +31,10 @@ Entry = dict[int, tuple[Finding, ...]]
 
 
 def lines(text: str) -> list[tuple[int, int]]:
-    """Spans that cover the text: each a line with its line feed (only a line feed ends a line
-    here: a regex's `.` stops at it and nowhere else)."""
-    spans = []
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start) + 1 or len(text)
-        spans.append((start, end))
-        start = end
-    return spans or [(0, 0)]
+    """Spans that cover the text: each a line with its line feed (`split_lines`; an empty
+    text is one empty line)."""
+    ends = list(accumulate(map(len, split_lines(text) or [""])))
+    return list(zip([0, *ends[:-1]], ends))
 
 
 class LineMemo:

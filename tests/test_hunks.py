@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from cleanup import apply_edits
 from cleanup.finding import Edit
 from cleanup.fixes import FixResult
-from cleanup.hunks import changed_regions, line_diff, split_lines
+from cleanup.document import split_lines
+from cleanup.hunks import changed_regions, line_diff
 from cleanup.report import unified_diff, word_diff
 
 PIECES = st.sampled_from(["a", "b", "ab", " ", "\n", "\r\n", "\r", "x\n", "\n\n", ""])

@@ -211,8 +211,8 @@ def _keys_match(a: WordKey, b: WordKey, threshold: float) -> bool:
 def _reading_matches(x: str, y: str, threshold: float) -> bool:
     if x == y:
         return True
-    if min(len(x), len(y)) <= 3 or x.startswith(y) or y.startswith(x) or _ends_differ(x, y):
-        return False  # short, or one is the other plus an ending, or the endings differ
+    if min(len(x), len(y)) <= 3 or _is_other_plus_ending(x, y) or _ends_differ(x, y):
+        return False
     if x[0] != y[0] and not (x[0] in VOWELS and y[0] in VOWELS):
         return False
     # Imported here: a text with no two names alike never needs rapidfuzz (12 ms to import).
