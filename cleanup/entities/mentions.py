@@ -39,6 +39,8 @@ _WORD_TAIL = r"(?:[\w'’]*\w)?'?"
 _WORD = re.compile(r"[^\W\d_]" + _WORD_TAIL)
 _HAS_DIGIT = re.compile(r"\d")  # P5, F-35: codes, not names
 _POSSESSIVE = re.compile(r"(?:['’]s?)?$")
+# A verb contracted onto a word (I'll, We’re, You've): with an ordinary word, no name.
+_CONTRACTED_VERB = re.compile(r"['’](?:ll|ve|re|d|m)$", re.IGNORECASE)
 # What may separate two words of one name: one space, or a hyphen (also "Amir- Abdollahian").
 _JOINER = r"(?:[ \u00a0]|[-‐‑] ?)"
 
@@ -243,7 +245,7 @@ def _lone_word(word: str, lists: Wordlists,
     if not (capitalised and in_name) or bare_lower in lists.titles:
         return 0, False
     name = word[:len(word) - len(_POSSESSIVE.search(word).group())]
-    if not name or name.lower() in lists.ordinary:
+    if not name or _ordinary(name, lists):
         return 0, False
     return len(name), bare_lower not in PARTICLES and (
         bare_lower in lists.ordinary or bare_lower in lowercase_words)
@@ -309,9 +311,19 @@ def _trim(text: str, run: list[_Token], lists: Wordlists, lowercase_words: Conta
     start, end = tokens[0].start, tokens[-1].end
     end -= len(_POSSESSIVE.search(text[start:end]).group())
     name = text[start:end]
-    if not name or name.lower() in lists.ordinary:
+    if not name or _ordinary(name, lists):
         return None
     return Mention(start, end, name, sentence_start)
+
+
+def _ordinary(name: str, lists: Wordlists) -> bool:
+    """An ordinary word, also with a verb contracted onto it: never a name, wherever it
+    stands (a text that mixes I'll and I’ll has one word, not two spellings of a name)."""
+    lower = name.lower()
+    if lower in lists.ordinary:
+        return True
+    contracted = _CONTRACTED_VERB.search(lower)
+    return contracted is not None and lower[:contracted.start()] in lists.ordinary
 
 
 def _opens_sentence(text: str, start: int) -> bool:

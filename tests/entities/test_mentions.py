@@ -32,6 +32,12 @@ def test_a_name_opening_a_sentence_is_kept() -> None:
     assert names("Al-Sisi spoke. Later al-Sisi left.") == ["Al-Sisi", "al-Sisi"]
 
 
+def test_an_ordinary_word_with_a_contracted_verb_is_no_name() -> None:
+    # Mixed apostrophes made I'll and I’ll two spellings of one "name" in a 10 MB corpus.
+    assert names("He said I’ll go, and I'll stay. We’re here; We're there. He’d left. "
+                 "You've won. Sa'd met O’Brien and Ra’d.") == ["Sa'd", "O’Brien", "Ra’d"]
+
+
 def test_offsets_count_code_points() -> None:
     text = "🙂 Hodeidah and Hodeida."
     assert [(m.start, m.end) for m in find_mentions(text)] == [(2, 10), (15, 22)]
