@@ -65,12 +65,6 @@ def findings_json(reports: Sequence[FileReport]) -> str:
     return '{\n  "files": [\n' + ",\n".join(files) + "\n  ]\n}"
 
 
-def _json(data: object) -> str:
-    import json  # only for the outputs that are JSON (issue 5: start-up)
-
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
 def _edit_json(edit: Edit) -> dict[str, object]:
     f = edit.finding
     return {"rule": f.rule, "line": f.line, "column": f.column, "text": f.text,
@@ -365,4 +359,6 @@ def sarif(reports: Sequence[FileReport], rules: Sequence[Rule], version: str) ->
             "results": results,
         }],
     }
-    return _json(log)
+    import json  # only for the outputs that are JSON (issue 5: start-up)
+
+    return json.dumps(log, ensure_ascii=False, indent=2)

@@ -137,8 +137,6 @@ def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None,
             starts = starts_of(text, prefilter.starts, len(text) // CHARS_PER_START)
             if starts is not None:
                 return _matches_at(pattern, text, starts, timeout)
-        elif not any(map(_INDEX.occurrences(text).get, prefilter.literals)):
-            return iter(())
         return pattern.finditer(text, timeout=timeout)
     blanks = prefilter.repeated_word
     lines = (lines_with_repeated_word(text, blanks) if blanks else
