@@ -114,11 +114,15 @@ def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
         if list_ is None:
             continue
         by_entry: dict[int, Cluster] = {}
+        through_alias: list[tuple[str, int]] = []
         for name in names:
             if name in assigned or name_key(name).words and _protected(name, config):
                 continue
             entry = list_.anchor(name, config)
             if entry is None:
+                continue
+            if list_.anchored_through_alias(name, entry, config):
+                through_alias.append((name, entry))
                 continue
             if entry not in by_entry:
                 by_entry[entry] = Cluster(canonical=list_.entries[entry].canonical, variants=[],
@@ -128,6 +132,15 @@ def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
             if list_.anchored_exactly(name):
                 by_entry[entry].listed.add(name)
             assigned[name] = by_entry[entry]
+        for name, entry in through_alias:
+            cluster = by_entry.get(entry)
+            if cluster is not None and any(names_match(name, v.text, config)
+                                           for v in cluster.variants):
+                cluster.variants.append(Variant(name, counts[name]))
+            else:  # a name of its own, not one to group by likeness with the others either
+                cluster = Cluster(canonical=name, variants=[Variant(name, counts[name])])
+                clusters.append(cluster)
+            assigned[name] = cluster
     free = [n for n in names if n not in assigned]
     graph = neighbours(free, config)
     for centre in sorted(free, key=lambda n: (-counts[n], -len(graph[n]), order[n])):

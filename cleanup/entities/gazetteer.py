@@ -83,6 +83,17 @@ class Gazetteer:
     def anchored_exactly(self, name: str) -> bool:
         return len(self.exact.get(exact_form(name))) == 1
 
+    def anchored_through_alias(self, name: str, entry: int, config: MatchConfig) -> bool:
+        """Is `name` only close to spellings of the entry that are unlike its canonical one
+        (Ramah is close to Ramma, one of Rome's names)? Two guesses in a row, so the name
+        joins the entry only beside a document spelling that it resembles itself."""
+        if self.exact.get(exact_form(name)):
+            return False
+        canonical = self.entries[entry].canonical
+        return not any(names_match(name, s, config) and (
+            s == canonical or names_match(s, canonical, config))
+            for s in self.entries[entry].spellings)
+
 
 class EntryTable(Sequence[Entry]):
     """Entries kept as three flat columns; an Entry is made when it is read."""
