@@ -12,7 +12,7 @@ Centres are taken most frequent first, then the spelling that matches most other
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, product
@@ -67,32 +67,24 @@ def _word_skeletons(word: str) -> tuple[str, ...]:
     return tuple(sorted({word_key(f).skeleton for f in word_forms(word)}))
 
 
-class NameIndex:
-    """Names by block key; `matches` finds the names that match one name."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
-        for name in names:
-            for bk in block_keys(name):
-                self.blocks[bk].append(name)
-
-    def candidates(self, name: str) -> set[str]:
-        found: set[str] = set()
-        for bk in block_keys(name):
-            found.update(self.blocks.get(bk, ()))
-        found.discard(name)
-        return found
-
-
 def neighbours(names: list[str], config: MatchConfig) -> dict[str, set[str]]:
-    """For each name, the other names that are spellings of it."""
-    index = NameIndex(names)
-    graph: dict[str, set[str]] = {n: set() for n in names}
+    """For each name, the other names that are spellings of it. Only names that share a block
+    are compared, each pair once, either way round; most names share none."""
+    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name in names:
-        for other in index.candidates(name):
-            if other not in graph[name] and names_match(name, other, config):
-                graph[name].add(other)
-                graph[other].add(name)
+        for key in block_keys(name):
+            blocks[key].append(name)
+    graph: dict[str, set[str]] = {n: set() for n in names}
+    compared: set[tuple[str, str]] = set()
+    for block in blocks.values():
+        for i in range(len(block) - 1):
+            a = block[i]
+            for b in block[i + 1:]:
+                if (a, b) not in compared:
+                    compared.add((a, b))
+                    if names_match(a, b, config) or names_match(b, a, config):
+                        graph[a].add(b)
+                        graph[b].add(a)
     return graph
 
 

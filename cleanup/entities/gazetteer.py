@@ -114,7 +114,7 @@ class EntryTable(Sequence[Entry]):
 
 
 class SpellingIndex:
-    """Spellings by block key (cluster.block_keys), as NameIndex keeps them, in flat tables."""
+    """Spellings by block key (cluster.block_keys), in flat tables."""
 
     def __init__(self, spellings: Sequence[str]) -> None:
         from cleanup.entities.cluster import block_keys  # late: the clusterer imports us
