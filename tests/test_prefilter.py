@@ -36,6 +36,8 @@ TRICKY += [r"(?<m>[,;])\g<m>[gG]oals", r"(?:(?<m>ab)|(?<m>x))\s?\g<m>"]  # back-
 # A back-reference repeats its group's one string; a group that may hold a line break.
 TRICKY += [r"(?<=\w)(?<m>[,;])\g<m>(?=\s|$)|(?<=\w)(?<m>[.,])[ \t]*[ \t]\g<m>(?=\s|$)",
            r"(?<m>[,\n])\g<m>(?=\s)"]
+# One of a few characters every match holds, which the pattern does not start with.
+TRICKY += [r"(?<=\w)[?;](?=\w)", r"(?<=[ab])[?;]+|[?;]+(?=[xy])", r"(?<=\s)[?;][^\n]*\n"]
 # A word, blanks and the word again.
 REPEATED_WORDS = [
     r"\b(?<w>\p{L}+)(?<gap>[ \t]+)(?:\g<w>|(?i:\g<w>)(?<=\b\p{Lu}\p{Ll}*[ \t]+\p{Ll}+))\b",
@@ -44,7 +46,7 @@ REPEATED_WORDS = [
 WORDS = ["the", "The", "THE", "é", "É", "Straße", "straße", "STRASSE", "strasse", "\u212a", "k", "K",
          "\u2019", "\u201c", "-", ".", "x,", " ", " ", " ", "\t", "\n", "\r\n", "1", "_", "ǅ", "ǆ"]
 ALPHABET = ["goals", "aims", "old", "new", "of", "to", "x", "y", "Goal", "goal", ",", ".",
-            " ", " ", " ", "\t", "\n", "\n", "\n\n", "\r\n", "ab"]
+            " ", " ", " ", "\t", "\n", "\n", "\n\n", "\r\n", "ab", "?"]
 
 
 def random_texts(literals: tuple[str, ...], count: int, rng: random.Random) -> list[str]:
@@ -70,6 +72,7 @@ def always_windowed(monkeypatch: pytest.MonkeyPatch) -> None:
     first literal occurs however many there are (the paths under test)."""
     monkeypatch.setattr(prefilter, "WINDOWED_SHARE", 2.0)
     monkeypatch.setattr(prefilter, "CHARS_PER_START", 1)
+    monkeypatch.setattr(prefilter, "CHARS_PER_WINDOW", 1)
 
 
 def assert_same_matches(pattern: regex.Pattern[str], texts: list[str]) -> None:
@@ -84,7 +87,7 @@ def assert_same_matches(pattern: regex.Pattern[str], texts: list[str]) -> None:
 def test_tricky_patterns_match_as_unfiltered(source: str) -> None:
     pattern = regex.compile(source, regex.VERSION1)
     found = prefilter_for(pattern)
-    literals = found.literals if found else ("goals",)
+    literals = found.literals + found.chars if found else ("goals",)
     assert_same_matches(pattern, random_texts(literals, 3000, random.Random(source)))
 
 
@@ -98,7 +101,7 @@ def test_builtin_patterns_match_as_unfiltered() -> None:
     for pattern in filtered:
         found = prefilter_for(pattern)
         assert found is not None
-        assert_same_matches(pattern, real + random_texts(found.literals, 300, rng))
+        assert_same_matches(pattern, real + random_texts(found.literals + found.chars, 300, rng))
 
 
 @pytest.mark.usefixtures("always_windowed")
@@ -157,6 +160,16 @@ def test_prefilter_of_a_plain_rule() -> None:
     assert prefilter_for(pattern) == Prefilter(("goals",), 0, starts=("hit ", "struck"))
 
 
+def test_a_character_after_a_look_behind_is_looked_for() -> None:
+    pattern = regex.compile(r"(?<=\w)[?\ufffd](?=\p{Ll})", regex.VERSION1)
+    found = prefilter_for(pattern)
+    assert found == Prefilter((), 0, chars=("?", "\ufffd"))
+    assert list(filtered_matches(pattern, found, "why\nnot")) == []
+    assert spans(filtered_matches(pattern, found, "a\nwh?t\nb")) == [((4, 5),)]
+    # One the regex module skips to by itself is not.
+    assert prefilter_for(regex.compile(r"\?(?<=\w\?)(?=\p{Ll})", regex.VERSION1)) is None
+
+
 def test_a_repeat_holds_its_least_count() -> None:
     found = prefilter_for(regex.compile(r"(?<=\w)[ ]{2,}(?=\w)", regex.VERSION1))
     assert found is not None and found.literals == ("  ",)
@@ -179,7 +192,7 @@ def test_a_pattern_that_may_span_lines_is_tried_where_it_may_start() -> None:
 
 
 @pytest.mark.parametrize("source", [
-    r"\w+ \w+",  # no literal
+    r"\w+\s\w+",  # no literal
     r"(?i)goals",  # case-insensitive
     r"\Ggoals",  # an anchor the analysis does not model
     r"(?:goals){e<=1}",  # fuzzy

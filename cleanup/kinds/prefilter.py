@@ -18,8 +18,11 @@ whole-text scan. A pattern not confined to lines is tried only where one of the 
 every match starts with occurs (if they are few), or else skipped only when none of its
 literals occurs at all; one whose parse tree holds anything this module does not know gets no
 prefilter. A word written twice has no literal to find (`_repeated_word_blanks`): it is looked
-for on the lines where a cheap byte-level scan sees one. A pattern rule may also name an
-anchor of its own (`Anchor`). tests/test_prefilter.py compares the scans.
+for on the lines where a cheap byte-level scan sees one. A pattern whose every match holds one
+of a few single characters it does not start with ('?' after a look-behind, a set such as
+[\\u200c\\u200d]) is run only on the lines holding one, if they are rare (`Prefilter.chars`):
+the regex module skips fast only to a literal a pattern starts with. A pattern rule may also
+name an anchor of its own (`Anchor`). tests/test_prefilter.py compares the scans.
 
 The parse tree comes from `regex._regex_core`, the module's own parser (not public API): if it
 changes shape, the analysis raises and the rule simply runs unfiltered.
@@ -53,6 +56,9 @@ WINDOWED_SHARE = 0.25
 # A pattern that may span lines is tried at each place one of its first literals occurs, unless
 # they occur more than once in this many characters (then one scan of the text is faster).
 CHARS_PER_START = 64
+# A pattern that needs one of a few characters is run on the lines holding one, unless they occur
+# more than once in this many characters (then its own scan of the text is about as fast).
+CHARS_PER_WINDOW = 1024
 
 Strings = frozenset[str] | None  # None: nothing known
 
@@ -64,10 +70,13 @@ class Prefilter:
     starts: tuple[str, ...] = ()  # every match starts with one of these (if few are known)
     # Every match holds a word, some of these blanks and the same word again ("": not known).
     repeated_word: str = ""
+    # Every match holds one of these characters (known when no longer literal is).
+    chars: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         # Unpickled through __init__, so that a cached linter's literals are known.
-        return Prefilter, (self.literals, self.reach, self.starts, self.repeated_word)
+        return Prefilter, (self.literals, self.reach, self.starts, self.repeated_word,
+                           self.chars)
 
     def __post_init__(self) -> None:
         _INDEX.add(self.searched)
@@ -90,18 +99,20 @@ def prefilter_for(pattern: regex.Pattern[str]) -> Prefilter | None:
         return None
     try:
         tree = _parse(pattern)
-        if _starts_with_literal(tree):
+        if _starts_with_literal(tree, SELECTIVE_LENGTH):
             return None  # as fast as any prefilter
         found = _literals(tree, _group_strings(tree))
         literals = _searchable(found.best, str.__contains__)
         starts = _searchable(_truncated(found.prefixes), str.startswith)
         reach = _Reach(tree).reach
         repeated_word = _repeated_word_blanks(tree) if reach is not None else ""
+        chars = (() if literals or starts or repeated_word or _starts_with_literal(tree, 1)
+                 else _single_chars(found.best))
     except (_Unsupported, core.error, AttributeError, TypeError, ValueError):
         return None
-    if not (literals or starts or repeated_word):
+    if not (literals or starts or repeated_word or chars):
         return None
-    return Prefilter(literals, reach, starts, repeated_word)
+    return Prefilter(literals, reach, starts, repeated_word, chars)
 
 
 def _searchable(literals: Strings, covers: Callable[[str, str], bool]) -> tuple[str, ...]:
@@ -113,6 +124,13 @@ def _searchable(literals: Strings, covers: Callable[[str, str], bool]) -> tuple[
         b != a and covers(a, b) for b in literals)))
     # Dozens of literals (most short and common) rule out few lines.
     return kept if len(kept) <= MAX_SEARCHED else ()
+
+
+def _single_chars(literals: Strings) -> tuple[str, ...]:
+    """The literals if they are a few single characters, else ()."""
+    if literals is None or len(literals) > MAX_SET_CHARS or any(len(c) != 1 for c in literals):
+        return ()
+    return tuple(sorted(literals))
 
 
 def _truncated(prefixes: Strings) -> Strings:
@@ -132,15 +150,24 @@ def filtered_matches(pattern: regex.Pattern[str], prefilter: Prefilter | None,
     if searched and not any(map(_INDEX.occurrences(text).__contains__, searched)):
         return iter(())
     timeout = regex_timeout(text)
-    if prefilter.reach is None:
+    if prefilter.chars:
+        if not any(map(text.__contains__, prefilter.chars)):
+            return iter(())
+        found = (None if prefilter.reach is None else
+                 occurrences_of(text, prefilter.chars, len(text) // CHARS_PER_WINDOW))
+        if found is None:
+            return pattern.finditer(text, timeout=timeout)
+        lines = lines_holding(text, found)
+    elif prefilter.reach is None:
         if prefilter.starts:
             starts = starts_of(text, prefilter.starts, len(text) // CHARS_PER_START)
             if starts is not None:
                 return _matches_at(pattern, text, starts, timeout)
         return pattern.finditer(text, timeout=timeout)
-    blanks = prefilter.repeated_word
-    lines = (lines_with_repeated_word(text, blanks) if blanks else
-             lines_with(text, prefilter.literals))
+    elif prefilter.repeated_word:
+        lines = lines_with_repeated_word(text, prefilter.repeated_word)
+    else:
+        lines = lines_with(text, prefilter.literals)
     if sum(end - start for start, end in lines) > WINDOWED_SHARE * len(text):
         return pattern.finditer(text, timeout=timeout)
     return _matches_in_lines(pattern, text, lines, prefilter.reach, timeout)
@@ -150,6 +177,19 @@ def starts_of(text: str, literals: Iterable[str], most: int) -> list[int] | None
     """Where the literals occur, in order; None if more than `most` times."""
     found = _INDEX.starts(text, literals)
     return None if len(found) > most else found
+
+
+def occurrences_of(text: str, chars: Iterable[str], most: int) -> list[int] | None:
+    """Where the characters occur, in order; None if more than `most` times."""
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            if len(found) == most:
+                return None
+            found.append(at)
+            at = text.find(char, at + 1)
+    return sorted(found)
 
 
 def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int],
@@ -335,11 +375,12 @@ def _parse(pattern: regex.Pattern[str]) -> core.RegexBase:
     return tree.optimise(info, False).pack_characters(info)
 
 
-def _starts_with_literal(tree: core.RegexBase) -> bool:
-    """Does every match start with a literal the regex module skips to by itself?"""
+def _starts_with_literal(tree: core.RegexBase, length: int) -> bool:
+    """Does every match start with a literal of `length` characters or more, which the regex
+    module skips to by itself?"""
     offset, required = tree.get_required_string(False)
     return offset == 0 and required is not None and _case_sensitive(required) and len(
-        required.folded_characters) >= SELECTIVE_LENGTH
+        required.folded_characters) >= length
 
 
 # --- literals every match contains ---------------------------------------------------------
