@@ -89,13 +89,13 @@ def neighbours(names: list[str], config: MatchConfig) -> dict[str, set[str]]:
 
 
 def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
-                  gazetteer: Gazetteer | None = None,
-                  style: Gazetteer | None = None) -> list[Cluster]:
+                  gazetteer: Gazetteer | None = None, style: Gazetteer | None = None,
+                  anchored_only: bool = False) -> list[Cluster]:
     """Cluster spellings (`counts` in first-occurrence order) into entities.
 
     Spellings anchored to the style list, else the gazetteer, join that entry's cluster; the
-    rest are grouped around the most frequent spelling. Every cluster is returned, including
-    those with a single spelling.
+    rest are grouped around the most frequent spelling, unless `anchored_only`. Every cluster
+    is returned, including those with a single spelling.
     """
     config = config or MatchConfig()
     names = [n for n in counts if _long_enough(n)]
@@ -133,6 +133,8 @@ def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
                 cluster = Cluster(canonical=name, variants=[Variant(name, counts[name])])
                 clusters.append(cluster)
             assigned[name] = cluster
+    if anchored_only:  # the grouping of the rest neither changes nor marks anchored clusters
+        return _in_first_occurrence_order(clusters, order)
     free = [n for n in names if n not in assigned]
     graph = neighbours(free, config)
     for centre in sorted(free, key=lambda n: (-counts[n], -len(graph[n]), order[n])):
@@ -146,6 +148,12 @@ def cluster_names(counts: Mapping[str, int], config: MatchConfig | None = None,
                 assigned[other] = cluster
         clusters.append(cluster)
     _mark_ambiguous(clusters, graph, assigned)
+    return _in_first_occurrence_order(clusters, order)
+
+
+def _in_first_occurrence_order(clusters: list[Cluster], order: Mapping[str, int]
+                               ) -> list[Cluster]:
+    """The clusters, each with its variants in the order the text first writes them."""
     for cluster in clusters:
         cluster.variants.sort(key=lambda v: order[v.text])
     return clusters

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 from cleanup.entities.cluster import Cluster, Variant, cluster_names
 from cleanup.entities.english import all_english
@@ -48,7 +48,6 @@ class DocumentEntities:
     mentions: list[Mention]
     spellings: list[str]  # of each mention
     clusters: list[Cluster]
-    cluster_of: dict[str, Cluster] = field(default_factory=dict)  # spelling → its cluster
 
     def output_clusters(self, config: MatchConfig) -> list[Cluster]:
         """Clusters with more than one spelling (for reports and style lists).
@@ -153,18 +152,17 @@ def _phrase_variants(cluster: Cluster, text: str) -> list[Variant]:
 
 
 def analyse(text: str, config: MatchConfig, gazetteer: Gazetteer | None = None,
-            style: Gazetteer | None = None, mentions: list[Mention] | None = None
-            ) -> DocumentEntities:
+            style: Gazetteer | None = None, mentions: list[Mention] | None = None,
+            anchored_only: bool = False) -> DocumentEntities:
+    """The document's names and their clusters (`anchored_only`: only those anchored to the
+    style list or the gazetteer)."""
     mentions = find_mentions(text) if mentions is None else mentions
     written = spellings(mentions)
     counts = Counter(written)
-    clusters = cluster_names(dict(counts), config, gazetteer, style)
-    result = DocumentEntities(text, mentions, written, clusters)
+    clusters = cluster_names(dict(counts), config, gazetteer, style, anchored_only)
     for cluster in clusters:
         cluster.canonical = _canonical(cluster)
-        for variant in cluster.variants:
-            result.cluster_of[variant.text] = cluster
-    return result
+    return DocumentEntities(text, mentions, written, clusters)
 
 
 def _canonical(cluster: Cluster) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from cleanup.entities import DEFAULT_THRESHOLD, default_config, load_style, shipped_gazetteer
 from cleanup.entities.mentions import find_mentions, wordlists
-from cleanup.entities.spelling import analyse, respellings
+from cleanup.entities.spelling import MAJORITY_FIX_MAX_CHARS, analyse, respellings
 from cleanup.errors import ConfigError
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check, Hits, string_list
@@ -59,8 +59,12 @@ class EntitiesCheck(Check):
             raise rule.error(str(exc)) from None
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
+        # In a text longer than a long report (a book, a corpus in one file) look-alike names
+        # are as likely two people as one (Simeon and Simon, Eliezer and Eleazar): only names
+        # anchored to the style list or the gazetteer are grouped there.
         entities = analyse(text, self.config, self.gazetteer, self.style,
-                           mentions=find_mentions(text, self.words))
+                           mentions=find_mentions(text, self.words),
+                           anchored_only=len(text) > MAJORITY_FIX_MAX_CHARS)
         for r in respellings(entities):
             why = (f"{r.canonical_count}× in this document" if r.canonical_count
                    else "the usual spelling")

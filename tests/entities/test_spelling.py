@@ -82,3 +82,17 @@ def test_in_a_book_length_text_a_majority_only_suggests() -> None:
     filler = "The talks went on for another day without any result. " * 2500  # ~140,000
     assert fixes(article + filler) == [
         ("Abu Fadak al-Mohamadawi", "Abu Fadak al-Mohammadawi", False)]
+
+
+def test_in_a_book_length_text_the_check_respells_only_listed_names() -> None:
+    # In a book, look-alike names are as often two people as one (Simeon and Simon): the rule
+    # groups only the names the gazetteer or a style list anchors there.
+    unlisted = "Abu Fadak al-Mohammadawi spoke. Abu Fadak al-Mohamadawi left. " \
+               "Abu Fadak al-Mohammadawi returned. "
+    listed = "Qasem Soleimani died. Qassem Suleimani was buried. Qasem Soleimani's legacy. "
+    filler = "The talks went on for another day without any result. " * 2500  # ~140,000
+    linter = cleanup.Linter.from_packs(cleanup.load_builtin_packs(), select=["entities"])
+    assert [f.text for f in linter.check_text(unlisted + listed)] == [
+        "Abu Fadak al-Mohamadawi", "Qassem Suleimani"]
+    assert [(f.text, f.replacements) for f in linter.check_text(unlisted + listed + filler)] \
+        == [("Qassem Suleimani", ("Qasem Soleimani",))]
