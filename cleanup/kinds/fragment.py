@@ -150,7 +150,8 @@ class FragmentCheck(Check):
                 first = _first_word(text)
                 if (first.isalpha() and first.islower()
                         and text[len(first):len(first) + 1] in (" ", ",")
-                        and sentences[number - 1].text.endswith(".")):
+                        and sentences[number - 1].text.endswith(".")
+                        and not self._names_a_subject(text)):
                     yield "starts in lowercase", sentence.start, sentence.start + len(first)
                     continue
             if not text.endswith("."):
@@ -224,6 +225,19 @@ class FragmentCheck(Check):
                     not following or following in _AFTER_VERB or following[0].isdigit()):
                 return False  # "the convoy includes 69 vehicles"; not "grain silos spread"
         return True
+
+    def _names_a_subject(self, sentence: str) -> bool:
+        """Does a lowercase sentence open on a noun and a verb in the present tense ("pid can
+        refer to any process", "value defaults to None")? That is a parameter or command
+        whose code formatting was lost, not a piece of a sentence; a report is in the past
+        ("bakers said that …")."""
+        words = _words_in(sentence[:80])
+        if len(words) < 3 or words[0] in self.verbs or words[0] in _NOT_BEFORE_VERB \
+                or words[0].endswith("ly") or words[0] in _ADVERBS:
+            return False
+        second = words[1].lower()
+        return second in _PRESENT_TENSE or (
+            second.endswith("s") and self._verb_like(words[1], 1, words))
 
     def _verb_like(self, word: str, index: int, words: list[str]) -> bool:
         lower = word.lower()
@@ -308,4 +322,9 @@ _NOT_BEFORE_VERB = {
     "few", "major", "minor", "new", "old", "main", "key", "top", "big", "large", "small", "great",
     "high", "low", "any", "no", "various", "numerous", "against", "about", "over", "under",
 }
+_PRESENT_TENSE = {"is", "are", "can", "may", "might", "must", "should", "will", "would", "has",
+                  "have", "does", "need", "needs"}
+# Adverbs that open a clause of their own ("also said that"), which a noun never follows.
+_ADVERBS = {"also", "then", "still", "just", "only", "even", "thus", "so", "yet", "however",
+            "meanwhile", "therefore", "again", "now", "later", "earlier", "instead"}
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "ary", "ian", "ese", "ish", "ern")
