@@ -92,6 +92,8 @@ def test_a_failing_example_is_reported_with_file_and_line(run_cli, write) -> Non
     (("pattern: ',(?=\\p{L})'", "pattern: ',(?=\\p{L}'"), "not a valid regular expression"),
     (("category: punctuation_spacing", "category: spacing"), "unknown category 'spacing'"),
     (("replace: ', '", "replace: '\\3'"), "template '\\3' refers to a group"),
+    (("replace: ', '", "replace: ', '\n    convert_case: title"),
+     "'convert_case' must be 'lower' or 'upper'"),
     (("    safe: true\n    examples:\n      - bad: \"Tehran,Baghdad\"",
       "    safe_when: '(?<x'\n    examples:\n      - bad: \"Tehran,Baghdad\""),
      "'safe_when' is not a valid regular expression"),

@@ -2,6 +2,7 @@ r"""`pattern`: a regular expression with captures and a replacement template.
 
     pattern: '\b(\w+) \1\b'      # doubled word
     replace: '\1'                # template (\1, \g<name>); a list means suggestions
+    convert_case: lower          # optional: each replacement in lower (or upper) case
     safe_when: '...'             # optional: the fix is safe only on matches this fully matches
     anchor: ' (?:and|or) '       # optional, for speed: every match holds a hit of this regex
     before: 4                    # ... and starts at most this many words before it
@@ -16,7 +17,7 @@ other character) before each hit of the anchor (`cleanup.kinds.prefilter.anchore
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from cleanup.finding import Finding
@@ -37,6 +38,7 @@ class PatternCheck(Check):
         "pattern": "regular expression (the `regex` module's VERSION1 syntax)",
         "replace": "replacement template, or a list of suggested templates; '' deletes",
         "safe_when": "regular expression: the fix is safe only when the whole match matches it",
+        "convert_case": "'lower' or 'upper': the case each replacement is written in",
         "anchor": "regular expression every match holds a match of (for speed; see `before`)",
         "before": "how many words before the anchor's match a match may start (1 or more)",
     }
@@ -52,6 +54,12 @@ class PatternCheck(Check):
                 isinstance(t, str) for t in self.templates):
             raise rule.error("'replace' must be a template string or a list of them")
         check_templates(rule, self.pattern, self.templates, "replace")
+        convert_case = rule.spec.get("convert_case")
+        if convert_case not in (None, "lower", "upper"):
+            raise rule.error("'convert_case' must be 'lower' or 'upper'")
+        # A template cannot change the case of what a group matched ("He" → "he").
+        self.convert_case: Callable[[str], str] | None = (
+            None if convert_case is None else getattr(str, convert_case))
         self.safe_when = (compile_regex(rule, rule.spec["safe_when"], "safe_when")
                           if "safe_when" in rule.spec else None)
 
@@ -71,7 +79,10 @@ class PatternCheck(Check):
         matches = (filtered_matches(self.pattern, self.prefilter, text) if self.anchor is None
                    else anchored_matches(self.anchor, text))
         for m in matches:
-            yield self.finding(text, m.start(), m.end(), [m.expand(t) for t in self.templates],
+            replacements = [m.expand(t) for t in self.templates]
+            if self.convert_case is not None:
+                replacements = list(map(self.convert_case, replacements))
+            yield self.finding(text, m.start(), m.end(), replacements,
                                safe=self._safe(m.group()), message_vars=m.groupdict())
 
     def _safe(self, matched: str) -> bool | None:
