@@ -12,6 +12,7 @@ from cleanup.finding import Finding, Severity
 from cleanup.incremental import LineMemo
 from cleanup.kinds import KINDS
 from cleanup.kinds.base import Check
+from cleanup.kinds.prefilter import Gates
 from cleanup.pack import Pack, Rule, select_rules
 from cleanup.phrases import PhraseIndex
 from cleanup.suppress import apply_suppressions
@@ -43,6 +44,7 @@ class Linter:
             KINDS[rule.kind](rule, owner, self.phrases) for owner, rule in enumerate(self.rules)]
         self._local = [check for check in self.checks if check.reads_lines_alone()]
         self._local_owners = {check.owner for check in self._local}
+        self._gates = Gates({check.owner: check.required_literals() for check in self.checks})
         self._memo = LineMemo()  # the last text's lines, for the next check
         # What each section of the last long text held (`fix` re-checks it after each pass).
         self._section_memos: list[_SectionMemo] = []
@@ -71,17 +73,20 @@ class Linter:
         hits = self.phrases.scan(text)
         by_line = memo.recheck(self._local, text, hits, doc.path) if memo is not None else None
         local = self._local_owners
+        may_find = self._gates.open_to(text, hits)
         whole: dict[int, list[Finding]] | None = {}  # local checks' findings, to remember
         found: dict[int, list[Finding]] = {}
         for check in self.checks:
             try:
-                if by_line is not None and check.owner in local:
+                if check.owner not in may_find:
+                    findings = []
+                elif by_line is not None and check.owner in local:
                     findings = list(_capped(by_line[check.owner], check.rule))
                 else:
                     findings = list(_capped(check.find_in(doc, hits.get(check.owner, ())),
                                             check.rule))
-                    if check.owner in local and whole is not None:
-                        whole[check.owner] = findings
+                if check.owner in local and whole is not None:
+                    whole[check.owner] = findings
                 found[check.owner] = findings
             except TimeoutError:
                 found[check.owner] = [_timeout_finding(check.rule)]

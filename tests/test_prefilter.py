@@ -11,7 +11,9 @@ import regex
 import cleanup
 from cleanup.kinds import prefilter
 from cleanup.kinds.prefilter import (
-    Prefilter, anchor_for, anchored_matches, filtered_matches, prefilter_for)
+    Gates, Prefilter, anchor_for, anchored_matches, filtered_matches, prefilter_for,
+    required_literals)
+from cleanup.pack import load_builtin_packs
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -258,3 +260,58 @@ def test_literals_are_found_in_each_new_text() -> None:
     found = prefilter_for(pattern)
     for text in ["goals", "aims", "x goals", "aims goals"]:
         assert spans(filtered_matches(pattern, found, text)) == spans(pattern.finditer(text))
+
+
+# Patterns that open on a literal have no prefilter, but literals every match holds.
+OPENING = [r"goals", r"goals of\b", r"goals(?=\s)|aims\b", r"aims (?:goals|of)"]
+
+
+@pytest.mark.parametrize("source", TRICKY + OPENING)
+def test_every_match_holds_a_required_literal(source: str) -> None:
+    pattern = regex.compile(source, regex.VERSION1)
+    literals = required_literals([pattern])
+    if literals is None:
+        return
+    for text in random_texts(tuple(literals), 2000, random.Random(source)):
+        for m in pattern.finditer(text):
+            assert any(literal in m.group() for literal in literals), (source, literals, text)
+
+
+def test_most_patterns_have_required_literals() -> None:
+    known = [s for s in TRICKY + OPENING
+             if required_literals([regex.compile(s, regex.VERSION1)]) is not None]
+    assert len(known) >= len(TRICKY + OPENING) * 2 // 3
+    # One pattern without any makes the check's literals unknown; no pattern leaves none
+    # (the check finds only its phrases).
+    assert required_literals([regex.compile(r"(?i)goals"), regex.compile("goals")]) is None
+    assert required_literals([]) == frozenset()
+
+
+def test_builtin_checks_find_nothing_without_their_literals() -> None:
+    """The engine skips a check in a text without its literals: each finding (its phrase
+    hits aside) holds one."""
+    linter = cleanup.default_linter()
+    real = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [
+        example.text for pack in load_builtin_packs() for rule in pack.rules
+        for example in rule.examples]
+    rng = random.Random(11)
+    gated = [(check, check.required_literals()) for check in linter.checks]
+    gated = [(check, literals) for check, literals in gated if literals]
+    assert len(gated) >= 30  # not vacuous
+    for check, literals in gated:
+        for text in real + random_texts(tuple(literals), 200, rng):
+            for f in check.find(text, ()):
+                assert any(literal in f.text for literal in literals), (check.rule.id, text)
+
+
+def test_gates_open_on_a_literal_or_a_phrase_hit() -> None:
+    gates = Gates({0: frozenset(["goals"]), 1: frozenset(), 2: None})
+    assert gates.open_to("our aims", []) == {2}
+    assert gates.open_to("our goals", []) == {0, 2}
+    assert gates.open_to("our aims", [1]) == {1, 2}
+
+
+def test_unpickled_gates_look_for_their_literals(monkeypatch: pytest.MonkeyPatch) -> None:
+    pickled = pickle.dumps(Gates({0: frozenset(["goals"])}))
+    monkeypatch.setattr(prefilter, "_INDEX", prefilter._LiteralIndex())
+    assert pickle.loads(pickled).open_to("our goals", []) == {0}

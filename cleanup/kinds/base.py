@@ -50,6 +50,11 @@ class Check:
         """The rule's own regular expressions."""
         return ()
 
+    def required_literals(self) -> frozenset[str] | None:
+        """Literals one of which the text holds wherever the check finds something, its
+        phrase hits aside (the engine skips it in a text without them); None: not known."""
+        return None
+
     def reads_lines_alone(self) -> bool:
         if not self.LOCAL or self.rule.scope == "text":
             return False

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from cleanup.finding import Finding
 from cleanup.kinds.base import (
     Check, Hits, add_phrase, check_templates, compile_regex, string_list)
-from cleanup.kinds.prefilter import filtered_matches, prefilter_for
+from cleanup.kinds.prefilter import filtered_matches, prefilter_for, required_literals
 
 if TYPE_CHECKING:
     import regex
@@ -47,6 +47,9 @@ class ExistenceCheck(Check):
 
     def regexes(self) -> Iterable[regex.Pattern[str]]:
         return self.patterns
+
+    def required_literals(self) -> frozenset[str] | None:
+        return required_literals(self.patterns)  # (none: only phrase hits)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         for start, end, _ in hits:

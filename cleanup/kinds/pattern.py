@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from cleanup.finding import Finding
 from cleanup.kinds.base import REGEX_TIMEOUT_S, Check, Hits, check_templates, compile_regex
 from cleanup.kinds.prefilter import (
-    Anchor, anchor_for, anchored_matches, filtered_matches, prefilter_for)
+    Anchor, anchor_for, anchored_matches, filtered_matches, prefilter_for, required_literals)
 
 if TYPE_CHECKING:
     import regex
@@ -65,6 +65,10 @@ class PatternCheck(Check):
 
     def regexes(self) -> Iterable[regex.Pattern[str]]:
         return (self.pattern,)
+
+    def required_literals(self) -> frozenset[str] | None:
+        # Every match holds a hit of the anchor.
+        return required_literals([self.pattern if self.anchor is None else self.anchor.hits])
 
     def _anchor(self, rule: Rule) -> Anchor | None:
         if "anchor" not in rule.spec and "before" not in rule.spec:

@@ -24,6 +24,10 @@ of a few single characters it does not start with ('?' after a look-behind, a se
 the regex module skips fast only to a literal a pattern starts with. A pattern rule may also
 name an anchor of its own (`Anchor`). tests/test_prefilter.py compares the scans.
 
+The same literals tell the engine which checks can find anything in a text at all (`Gates`):
+one look-up per text, instead of a call per rule and pattern that finds nothing in most small
+files.
+
 The parse tree comes from `regex._regex_core`, the module's own parser (not public API): if it
 changes shape, the analysis raises and the rule simply runs unfiltered.
 """
@@ -93,9 +97,14 @@ class _Unsupported(Exception):
     """A construct the analysis does not model: the pattern runs unfiltered."""
 
 
+# What the analysis does not model.
+_UNMODELLED_FLAGS = regex.REVERSE | regex.POSIX | regex.WORD
+_ANALYSIS_ERRORS = (_Unsupported, core.error, AttributeError, TypeError, ValueError)
+
+
 def prefilter_for(pattern: regex.Pattern[str]) -> Prefilter | None:
     """What every match of `pattern` must contain, if provable; None otherwise."""
-    if pattern.flags & (regex.REVERSE | regex.POSIX | regex.WORD):
+    if pattern.flags & _UNMODELLED_FLAGS:
         return None
     try:
         tree = _parse(pattern)
@@ -108,11 +117,35 @@ def prefilter_for(pattern: regex.Pattern[str]) -> Prefilter | None:
         repeated_word = _repeated_word_blanks(tree) if reach is not None else ""
         chars = (() if literals or starts or repeated_word or _starts_with_literal(tree, 1)
                  else _single_chars(found.best))
-    except (_Unsupported, core.error, AttributeError, TypeError, ValueError):
+    except _ANALYSIS_ERRORS:
         return None
     if not (literals or starts or repeated_word or chars):
         return None
     return Prefilter(literals, reach, starts, repeated_word, chars)
+
+
+def required_literals(patterns: Iterable[regex.Pattern[str]]) -> frozenset[str] | None:
+    """Literals one of which every match of any of `patterns` holds, also of a pattern that
+    opens on a literal (which gets no prefilter); None if one pattern has none known."""
+    needed: set[str] = set()
+    for pattern in patterns:
+        literals = _required_literals(pattern)
+        if not literals:
+            return None
+        needed.update(literals)
+    return frozenset(needed)
+
+
+def _required_literals(pattern: regex.Pattern[str]) -> tuple[str, ...]:
+    if pattern.flags & _UNMODELLED_FLAGS:
+        return ()
+    try:
+        tree = _parse(pattern)
+        found = _literals(tree, _group_strings(tree))
+    except _ANALYSIS_ERRORS:
+        return ()
+    return (_searchable(found.best, str.__contains__)
+            or _searchable(_truncated(found.prefixes), str.startswith))
 
 
 def _searchable(literals: Strings, covers: Callable[[str, str], bool]) -> tuple[str, ...]:
@@ -267,6 +300,37 @@ class _LiteralIndex:
 
 
 _INDEX = _LiteralIndex()
+
+
+class Gates:
+    """Which checks may find anything in a text, asked once per text. A check whose every
+    finding holds one of its literals (`Check.required_literals`) finds nothing in a text
+    without them but its phrase hits: a small file holds the literals of few rules, and one
+    look-up in the literal index per text costs less than a call per rule and pattern (issue
+    5: the cost of each file)."""
+
+    def __init__(self, needs: Mapping[int, frozenset[str] | None]) -> None:
+        self._needs = dict(needs)  # check owner → its literals (None: it may find anything)
+        self._always = frozenset(owner for owner, literals in needs.items() if literals is None)
+        self._owners: dict[str, list[int]] = {}  # literal → the owners that need it
+        for owner, literals in needs.items():
+            for literal in literals or ():
+                self._owners.setdefault(literal, []).append(owner)
+        _INDEX.add(self._owners)
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # Unpickled through __init__, so that a cached linter's literals are known.
+        return Gates, (self._needs,)
+
+    def open_to(self, text: str, hits: Iterable[int]) -> set[int]:
+        """The owners of the checks that may find something in `text` (`hits`: the owners
+        of the phrase hits in it)."""
+        found = _INDEX.occurrences(text)
+        owners = set(self._always)
+        owners.update(hits)
+        for literal in self._owners.keys() & found.keys():
+            owners.update(self._owners[literal])
+        return owners
 
 
 def lines_with_repeated_word(text: str, blanks: str) -> list[tuple[int, int]]:

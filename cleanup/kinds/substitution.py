@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from cleanup.casing import match_case
 from cleanup.finding import Finding
 from cleanup.kinds.base import Check, Hits, add_phrase, check_templates, compile_regex
-from cleanup.kinds.prefilter import filtered_matches, prefilter_for
+from cleanup.kinds.prefilter import filtered_matches, prefilter_for, required_literals
 from cleanup.tables import StringLists
 
 if TYPE_CHECKING:
@@ -57,6 +57,9 @@ class SubstitutionCheck(Check):
 
     def regexes(self) -> Iterable[regex.Pattern[str]]:
         return self.patterns
+
+    def required_literals(self) -> frozenset[str] | None:
+        return required_literals(self.patterns)  # (none: only phrase hits)
 
     def find(self, text: str, hits: Hits) -> Iterator[Finding]:
         if self.patterns:
