@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -9,12 +10,14 @@ from pathlib import Path
 
 from cleanup.cache import load_linter
 from cleanup.config import Settings
-from cleanup.engine import Linter
+from cleanup.document import Document
+from cleanup.engine import Linter, batches
 from cleanup.errors import InputError
 from cleanup.files import iter_files
 from cleanup.formats import reader_for
 from cleanup.finding import Finding
 from cleanup.fixes import FixResult, fix
+from cleanup.kinds.base import BATCH_CHARS, BATCH_TEXTS
 from cleanup.pack import Pack, load_builtin_packs, load_packs
 from cleanup.parallel import map_in_workers
 from cleanup.textfile import (
@@ -48,9 +51,26 @@ def linter_for(settings: Settings) -> Linter:
 
 def check_files(linter: Linter, paths: Sequence[str], encoding: str | None = None,
                 jobs: int = 1) -> list[FileReport]:
-    """check_file for each path, in order, in up to `jobs` processes."""
-    task = functools.partial(check_file, linter, encoding=encoding)
-    return _map_files(task, paths, jobs)
+    """check_file for each path, in order, in up to `jobs` processes, which take the files in
+    batches (`check_batch`)."""
+    if len(paths) == 1:  # checked here, a long text's sections in up to `jobs` processes
+        return check_batch(linter, paths, encoding, jobs)
+    jobs = _workers(paths, jobs)
+    # Up to BATCH_TEXTS files a batch, and at least four batches for each process.
+    most = max(1, min(BATCH_TEXTS, len(paths) // (jobs * 4)))
+    task = functools.partial(check_batch, linter, encoding=encoding)
+    checked = map_in_workers(task, list(batches(paths, _file_size, most)), jobs, chunk=1)
+    return [report for reports in checked for report in reports]
+
+
+def check_batch(linter: Linter, paths: Sequence[str], encoding: str | None = None,
+                jobs: int = 1) -> list[FileReport]:
+    """check_file for each path; the texts are checked together (`Linter.check_each`)."""
+    read = [_document(path, encoding) for path in paths]
+    docs = [r[1] for r in read if not isinstance(r, FileReport)]
+    found = iter(linter.check_each(docs, jobs))
+    return [r if isinstance(r, FileReport) else FileReport(path, findings=next(found), source=r[0])
+            for path, r in zip(paths, read)]
 
 
 def fix_files(linter: Linter, paths: Sequence[str], *, unsafe: bool = False,
@@ -67,8 +87,20 @@ def _map_files(task: Callable[..., FileReport], paths: Sequence[str],
     long text."""
     if len(paths) == 1:
         return [task(paths[0], jobs=jobs)]
-    # Only this process can read standard input.
-    return list(map_in_workers(task, paths, 1 if STDIN in paths else jobs))
+    return list(map_in_workers(task, paths, _workers(paths, jobs)))
+
+
+def _workers(paths: Sequence[str], jobs: int) -> int:
+    return 1 if STDIN in paths else jobs  # only this process can read standard input
+
+
+def _file_size(path: str) -> int:
+    """The size of the file, as far as a batch goes: standard input and a file that cannot be
+    read as large as a batch (alone, then)."""
+    try:
+        return BATCH_CHARS if path == STDIN else os.stat(path).st_size
+    except OSError:
+        return BATCH_CHARS
 
 
 def read_input(path: str, encoding: str | None) -> TextFile:
@@ -92,15 +124,18 @@ def _load(path: str, encoding: str | None) -> TextFile | FileReport:
 
 def check_file(linter: Linter, path: str, encoding: str | None = None,
                jobs: int = 1) -> FileReport:
+    return check_batch(linter, [path], encoding, jobs)[0]
+
+
+def _document(path: str, encoding: str | None) -> tuple[TextFile, Document] | FileReport:
+    """The file's text and document, or the report that says why there is none."""
     source = _load(path, encoding)
     if isinstance(source, FileReport):
         return source
-    read = reader_for(path)
     try:
-        doc = read(source.text, path)
+        return source, reader_for(path)(source.text, path)
     except InputError as exc:  # a malformed PO or XLIFF file: this file fails, not the run
         return FileReport(path, error=str(exc))
-    return FileReport(path, findings=linter.check(doc, jobs), source=source)
 
 
 def fix_file(linter: Linter, path: str, *, unsafe: bool = False, write: bool = True,

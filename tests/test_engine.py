@@ -7,8 +7,14 @@ import pytest
 
 from linters import DOUBLED, linter_from
 
-from cleanup import Document, apply_edits, choose_edits, fix
+import cleanup
+from cleanup import Document, apply_edits, choose_edits, engine, fix
 from cleanup.casing import match_case
+from cleanup.finding import Finding
+from cleanup.kinds import prefilter, script
+from cleanup.kinds.base import BATCH_CHARS, BATCH_TEXTS, TextMemo
+from cleanup.pack import load_builtin_packs
+from cleanup.run import check_file, check_files
 
 
 SWAP = """\
@@ -188,3 +194,62 @@ def test_two_rules_with_the_same_fix_at_the_same_place_report_once(tmp_path: Pat
     linter = linter_from(tmp_path, SWAP + SWAP.replace("id: swap", "id: again"))
     findings = linter.check_text("Rashatoudi said")
     assert [(f.rule, f.text) for f in findings] == [("p/swap", "Rashatoudi")]
+
+
+SEED = Path(__file__).parent.parent / "seeds" / "000_8a7ac62440e69e8e.txt"
+
+
+def test_texts_checked_together_have_the_findings_each_has_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check_each` runs each rule over a batch of texts in turn: what the rules share about a
+    text (where its literals are, its characters outside ASCII) must be that text's."""
+    monkeypatch.setattr(engine, "BATCH_TEXTS", 5)  # several batches
+    monkeypatch.setattr(engine, "SECTION_CHARS", 2000)  # and a text checked in sections
+    examples = [example.text for pack in load_builtin_packs() for rule in pack.rules
+                for example in rule.examples]
+    texts = examples[:80] + [SEED.read_text(encoding="utf-8")] + examples[80:160]
+    docs = [Document.plain(text, f"{n}.txt") for n, text in enumerate(texts)]
+    linter = cleanup.default_linter()
+    together = linter.check_each(docs)
+    assert sum(map(len, together)) > 50  # not vacuous
+
+    def alone(doc: Document) -> list[Finding]:
+        """Checked with nothing remembered of the texts before."""
+        prefilter._INDEX.occurrences.clear()
+        script.non_ascii.clear()
+        return linter.check(doc)
+
+    assert together == [alone(doc) for doc in docs]
+
+
+def test_files_checked_in_batches_are_reported_as_each_alone(tmp_path: Path) -> None:
+    contents = [b"It was was late.\n", b"\x00\x01 not text", b"caf\xe9 was was\n",
+                "Fighting near Lebanon.A ceasefire began , officials said.\n".encode(), b"",
+                "msgid \"x\"\nmsgstr \"y\" \"\n".encode()] * 3
+    paths = []
+    for n, content in enumerate(contents):
+        path = tmp_path / (f"{n}.po" if content.startswith(b"msgid") else f"{n}.txt")
+        path.write_bytes(content)
+        paths.append(str(path))
+    linter = cleanup.default_linter()
+    alone = [check_file(linter, path) for path in paths]
+    assert {bool(r.findings) for r in alone} == {True, False}
+    assert any(r.error for r in alone) and any(r.skipped for r in alone)
+    for jobs in (1, 2):
+        assert check_files(linter, paths, jobs=jobs) == alone
+
+
+def test_a_text_memo_keeps_the_last_texts_within_bounds() -> None:
+    computed: list[str] = []
+    memo = TextMemo(lambda text: computed.append(text) or len(text))
+    texts = [f"text {n}" for n in range(BATCH_TEXTS + 1)]
+    for text in texts + texts[1:]:
+        assert memo(text) == len(text)
+    assert computed == texts  # each once: the first was dropped, never asked again
+    assert memo(texts[0]) == len(texts[0]) and computed[-1] is texts[0]
+    long = "x" * (BATCH_CHARS + 1)
+    memo(long)
+    memo(long)
+    assert computed[-1] is long and computed.count(long) == 1  # the last text is kept
+    memo(texts[1])
+    assert computed[-1] is texts[1]  # dropped with the long text

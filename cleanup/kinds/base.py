@@ -1,8 +1,8 @@
 """What every check kind shares: building findings from a rule and a match."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import regex
 
@@ -22,6 +22,12 @@ Hits = Sequence[tuple[int, int, int]]  # (start, end, entry) of this check's lit
 # a megabyte on a busy machine: the budget per megabyte leaves room for that.
 REGEX_TIMEOUT_S = 1.0
 REGEX_TIMEOUT_S_PER_MB = 5.0
+# The engine checks short texts in batches of up to this many texts and characters, rule by
+# rule (`Linter.check_each`); what the rules share about a text is kept for as many.
+BATCH_TEXTS = 64
+BATCH_CHARS = 1 << 20
+
+Value = TypeVar("Value")
 
 
 class Check:
@@ -87,6 +93,36 @@ class Check:
 class _Lenient(dict):  # type: ignore[type-arg]
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+class TextMemo(Generic[Value]):
+    """`function(text)`, remembered for the texts asked about last: the rules of a check ask
+    in turn about the same text, or each about every text of a batch. Up to BATCH_TEXTS
+    texts and BATCH_CHARS characters are kept (always the last text), so that a long text
+    is not held for long."""
+
+    def __init__(self, function: Callable[[str], Value]) -> None:
+        self._function = function
+        # id(text) → (text, value); holding the text keeps its id from being reused.
+        self._kept: dict[int, tuple[str, Value]] = {}
+        self._chars = 0
+
+    def __call__(self, text: str) -> Value:
+        kept = self._kept.get(id(text))
+        if kept is not None and kept[0] is text:
+            return kept[1]
+        value = self._function(text)
+        self._kept[id(text)] = (text, value)
+        self._chars += len(text)
+        while len(self._kept) > 1 and (
+                len(self._kept) > BATCH_TEXTS or self._chars > BATCH_CHARS):
+            oldest, _ = self._kept.pop(next(iter(self._kept)))
+            self._chars -= len(oldest)
+        return value
+
+    def clear(self) -> None:
+        self._kept = {}
+        self._chars = 0
 
 
 def compile_regex(rule: Rule, pattern: Any, key: str = "pattern") -> regex.Pattern[str]:

@@ -46,7 +46,7 @@ import regex
 from regex import _regex_core as core
 
 from cleanup.document import lines_holding
-from cleanup.kinds.base import regex_timeout
+from cleanup.kinds.base import TextMemo, regex_timeout
 
 # Bounds of the analysis: more alternatives than this are no literal requirement.
 MAX_LITERALS = 32
@@ -255,34 +255,30 @@ def lines_with(text: str, literals: Iterable[str]) -> list[tuple[int, int]]:
 
 
 class _LiteralIndex:
-    """Where the literals of every prefilter occur in the text checked last: one Aho-Corasick
-    pass over the text finds them all, where a pass of str.find each cost ~0.7 ms a MB (153
-    passes for the built-in rules). The rules of a check ask in turn about the same text."""
+    """Where the literals of every prefilter occur in the texts checked last: one Aho-Corasick
+    pass over a text finds them all, where a pass of str.find each cost ~0.7 ms a MB (153
+    passes for the built-in rules). The rules of a check ask in turn about the same text (or
+    each about the texts of a batch: `TextMemo`)."""
 
     def __init__(self) -> None:
         self._literals: set[str] = set()
         self._automaton: ahocorasick.Automaton | None = None
-        # The last text, the automaton that read it and where each literal occurs in it
-        # (replaced whole, so a thread never reads half of it).
-        self._memo: tuple[str, ahocorasick.Automaton, dict[str, list[int]]] | None = None
+        self.occurrences = TextMemo(self._occurrences)
 
     def add(self, literals: Iterable[str]) -> None:
         new = set(literals) - self._literals
         if new:
             self._literals |= new
             self._automaton = None
+            self.occurrences.clear()  # found without the new literals
 
-    def occurrences(self, text: str) -> dict[str, list[int]]:
+    def _occurrences(self, text: str) -> dict[str, list[int]]:
         """literal → where it starts in `text`, overlapping occurrences included, in order."""
         automaton = self._automaton if self._automaton is not None else self._build()
-        memo = self._memo
-        if memo is not None and memo[0] is text and memo[1] is automaton:
-            return memo[2]
         found: dict[str, list[int]] = {}
         if self._literals:  # (an automaton of no words cannot scan)
             for end, literal in automaton.iter(text):
                 found.setdefault(literal, []).append(end - len(literal) + 1)
-        self._memo = (text, automaton, found)
         return found
 
     def starts(self, text: str, literals: Iterable[str]) -> list[int]:

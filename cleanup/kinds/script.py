@@ -8,14 +8,14 @@ r"""`script`: characters that do not belong in English text.
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import regex
 
 from cleanup.finding import Finding
-from cleanup.kinds.base import REGEX_TIMEOUT_S, Check, Hits, regex_matches, string_list
+from cleanup.kinds.base import (
+    REGEX_TIMEOUT_S, Check, Hits, TextMemo, regex_matches, string_list)
 
 if TYPE_CHECKING:
     from cleanup.pack import Rule
@@ -108,11 +108,13 @@ class ScriptCheck(Check):
                     end = m.end()
 
 
-@functools.lru_cache(maxsize=1)  # every script rule asks about the same text in turn
-def non_ascii(text: str) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
+def _non_ascii(text: str) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
     """The distinct non-ASCII characters of `text`, and its runs of them with their offsets."""
     runs = tuple((m.start(), m.group()) for m in _NON_ASCII_RUN.finditer(text))
     return frozenset("".join(run for _, run in runs)), runs
+
+
+non_ascii = TextMemo(_non_ascii)  # every script rule asks about the same texts in turn
 
 
 _NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
