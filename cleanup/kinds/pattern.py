@@ -1,7 +1,7 @@
 r"""`pattern`: a regular expression with captures and a replacement template.
 
     pattern: '\b(\w+) \1\b'      # doubled word
-    replace: '\1'                # template (\1, \g<name>); a list means suggestions
+    replace: '\1'                # template (\1, \g<name>); several (a list) are suggestions
     convert_case: lower          # optional: each replacement in lower (or upper) case
     safe_when: '...'             # optional: the fix is safe only on matches this fully matches
     anchor: ' (?:and|or) '       # optional, for speed: every match holds a hit of this regex
@@ -36,7 +36,7 @@ class PatternCheck(Check):
     LOCAL = True
     KEYS = {
         "pattern": "regular expression (the `regex` module's VERSION1 syntax)",
-        "replace": "replacement template, or a list of suggested templates; '' deletes",
+        "replace": "replacement template, or a list of them (several are suggestions); '' deletes",
         "safe_when": "regular expression: the fix is safe only when the whole match matches it",
         "convert_case": "'lower' or 'upper': the case each replacement is written in",
         "anchor": "regular expression every match holds a match of (for speed; see `before`)",

@@ -46,3 +46,14 @@ def test_quotes_are_followed_through_a_long_paragraph() -> None:
     text = ("The list won nine seats. Rudaw news. " + filler
             + 'He said "Was. Rudaw news." It ended. Rudaw news.')
     assert texts(SPEC, text) == ["Rudaw news.", "Rudaw news."]
+
+
+def test_a_capital_mid_sentence_is_lowered_only_when_asked() -> None:
+    # A comma splice may want a full stop instead: lower case is a suggestion, not a fix.
+    import cleanup
+
+    linter = cleanup.Linter.from_packs(cleanup.load_builtin_packs(),
+                                       select=["fragments/capital-mid-sentence"])
+    text = "According to the ministry, It was a routine inspection."
+    assert cleanup.fix_text(text, linter).text == text
+    assert cleanup.fix_text(text, linter, unsafe=True).text == text.replace("It", "it")
